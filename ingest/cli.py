@@ -1,0 +1,90 @@
+"""The ``cchc`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from ingest.extract import extract_file
+
+    paths = [Path(p) for p in args.paths]
+    results = []
+    for path in _progress(paths, "extract", enabled=args.format != "json" or sys.stderr.isatty()):
+        results.append(extract_file(path))
+    if args.format == "json":
+        json.dump([r.to_json_dict() for r in results], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for r in results:
+            if r.status == "rejected":
+                print(f"REJECTED {r.file}: {r.error}")
+                continue
+            meta = r.report
+            print(f"{r.file}: {meta.reporting_unit} · {meta.period_label} · {len(r.facts)} facts · "
+                  f"{len(r.issues)} issues")
+    return 0 if all(r.status == "ok" for r in results) or args.format == "json" else 1
+
+
+def _cmd_warehouse(args: argparse.Namespace) -> int:
+    import os
+
+    from ingest.warehouse import URL_ENV, embedded, warehouse_url
+
+    if os.environ.get(URL_ENV):
+        if args.action in ("start", "stop"):
+            print(f"{URL_ENV} is set: using that server, nothing to {args.action}", file=sys.stderr)
+        print(os.environ[URL_ENV] if args.action in ("url", "status") else "", end="\n" * (args.action != "stop"))
+        return 0
+    server = embedded()
+    if args.action == "start":
+        print(server.start())
+    elif args.action == "stop":
+        server.stop()
+        print("stopped")
+    elif args.action == "status":
+        running = server.is_running()
+        print(f"{'running' if running else 'stopped'} {server.data_dir}")
+        return 0 if running else 3
+    else:
+        print(warehouse_url(start=False))
+    return 0
+
+
+def _progress(items, desc: str, enabled: bool = True):
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="file", disable=not enabled, file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cchc", description="CCHC reports → audited PostgreSQL warehouse")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract report metadata and indicator facts from files")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("warehouse", help="the embedded PostgreSQL server (or the one CCHC_WAREHOUSE_URL names)")
+    p.add_argument("action", choices=["start", "stop", "status", "url"])
+    p.set_defaults(func=_cmd_warehouse)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

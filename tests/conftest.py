@@ -1,0 +1,48 @@
+"""Shared fixtures: a real PostgreSQL server for the whole test session, started from the installed binaries."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from ingest.warehouse import EmbeddedPostgres
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostgres]:
+    server = EmbeddedPostgres(tmp_path_factory.mktemp("pg") / "cluster")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_db(pg_server: EmbeddedPostgres) -> Iterator[str]:
+    """A new, empty database on the session server; its URL. Dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    admin = pg_server.url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    url = pg_server.url.rsplit("/", 1)[0] + f"/{name}"
+    yield url
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture
+def warehouse_env(fresh_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point the project (CLI, DAG, dbt, GX) at a fresh database and a private CCHC_HOME."""
+    monkeypatch.setenv("CCHC_WAREHOUSE_URL", fresh_db)
+    monkeypatch.setenv("CCHC_HOME", str(tmp_path / "home"))
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    return fresh_db
