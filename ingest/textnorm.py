@@ -1,15 +1,51 @@
-"""Text normalisation shared by every reader: NFC, ordinary spaces, no footnote markers."""
+"""Text normalisation shared by every reader: NFC, ordinary spaces, no invisible characters or footnote marks.
+
+Normalisation works line by line and never adds or removes a line break, so the 1-based line numbers the gold
+cites stay valid.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+# No-break and other fixed-width spaces become an ordinary space.
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000]")
+# Zero-width characters, BOMs inside the text, soft hyphens and directional marks carry no content.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+# Footnote references: Word-export markers "[footnoteRef:7]", HTML "<sup>4</sup>", superscript digits "¹²".
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:\s*\d+\]")
+_SUP_TAG = re.compile(r"<sup>\s*\d{1,3}\s*</sup>", re.IGNORECASE)
+# Superscript digits, except an exponent of a unit of area or volume (m², km³).
+_SUPERSCRIPT_DIGITS = re.compile(r"(?<!m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
+def normalize_line(line: str) -> str:
+    """Normalise one line of text (no line breaks are expected inside)."""
+    line = unicodedata.normalize("NFC", line)
+    line = _INVISIBLE.sub("", line)
+    line = _SPACES.sub(" ", line)
+    line = _FOOTNOTE_REF.sub("", line)
+    line = _SUP_TAG.sub("", line)
+    return _SUPERSCRIPT_DIGITS.sub("", line)
 
 
 def normalize_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    return _SPACES.sub(" ", text)
+    """Normalise a whole text, line by line; the number of lines is unchanged."""
+    return "\n".join(normalize_line(part) for part in text.split("\n"))
+
+
+def split_lines(text: str) -> list[str]:
+    """Physical lines of a text file: CRLF and a lone CR are one break; a final newline ends the last line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n")
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key for matching labels and names ("Đắk Mil" -> "dak mil")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip().casefold()
