@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ingest.models import Document, Line
 from ingest.readers.errors import ReaderError
-from ingest.readers.limits import MB, max_file_bytes
+from ingest.readers.limits import MB, max_file_mb
 from ingest.readers.sniff import detect_kind
 from ingest.readers.text import check_is_text, decode_text
 from ingest.textnorm import normalize_line, split_lines
@@ -52,10 +52,10 @@ def read_document(path: Path) -> Document:
         size = path.stat().st_size
     except OSError as exc:
         raise ReaderError(f"cannot read the file ({exc.strerror or exc})") from exc
-    limit = max_file_bytes()
-    if size > limit:
+    limit_mb = max_file_mb()
+    if size > limit_mb * MB:
         raise ReaderError(
-            f"file is {size / MB:.1f} MB, larger than the {limit / MB:g} MB limit (CCHC_MAX_FILE_MB)"
+            f"file is {size / MB:.2f} MB, larger than the {limit_mb:g} MB limit (CCHC_MAX_FILE_MB)"
         )
     if size == 0:
         raise ReaderError("empty file (0 bytes)")

@@ -21,6 +21,7 @@ class _Collector(HTMLParser):
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._blocks = 0
+        self._sup: list[str] | None = None  # text inside <sup>: a bare number there is a footnote mark
 
     # text outside tables -------------------------------------------------
     def _flush(self) -> None:
@@ -33,6 +34,8 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self._skip += 1
+        elif tag == "sup":
+            self._sup = []
         elif tag == "table":
             self._flush()
             self._tables += 1
@@ -49,6 +52,10 @@ class _Collector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
+        elif tag == "sup" and self._sup is not None:
+            text, self._sup = "".join(self._sup), None
+            if not text.strip().isdigit():
+                self.handle_data(text)
         elif tag in _CELL and self._cell is not None and self._row is not None:
             self._row.append(" ".join("".join(self._cell).split()))
             self._cell = None
@@ -70,7 +77,9 @@ class _Collector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
-        if self._cell is not None:
+        if self._sup is not None:
+            self._sup.append(data)
+        elif self._cell is not None:
             self._cell.append(data)
         elif self._row is None:
             self._buf.append(data)

@@ -20,9 +20,9 @@ def _env_mb(name: str, default: float) -> float:
     return value
 
 
-def max_file_bytes() -> int:
-    """Largest input file accepted (CCHC_MAX_FILE_MB, default 50 MB)."""
-    return int(_env_mb("CCHC_MAX_FILE_MB", 50) * MB)
+def max_file_mb() -> float:
+    """Largest input file accepted, in MB (CCHC_MAX_FILE_MB, default 50)."""
+    return _env_mb("CCHC_MAX_FILE_MB", 50)
 
 
 def max_unzipped_bytes() -> int:
