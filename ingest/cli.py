@@ -55,10 +55,63 @@ def _cmd_warehouse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(items, desc: str, enabled: bool = True):
+def _cmd_run(args: argparse.Namespace) -> int:
+    from ingest.airflow_local import run_quarter
+    from ingest.quarters import Quarter
+    from ingest.report_table import print_quarter_table
+
+    quarter = Quarter.parse(args.quarter)
+    inbox = str(Path(args.inbox).resolve()) if args.inbox else None
+    print(f"cchc: running quarter {quarter} (Airflow dag.test, in-process)", file=sys.stderr)
+    state = run_quarter(quarter, inbox)
+    print(f"cchc: quarter {quarter} finished: {state}", file=sys.stderr)
+    if state != "success":
+        from ingest.alerts import alerts_file
+
+        print(f"cchc: see {alerts_file()} for the failure reason", file=sys.stderr)
+        return 1
+    print_quarter_table(str(quarter))
+    return 0
+
+
+def _cmd_backfill(args: argparse.Namespace) -> int:
+    from ingest.airflow_local import run_quarter
+    from ingest.quarters import Quarter, quarter_range
+
+    quarters = quarter_range(Quarter.parse(args.from_), Quarter.parse(args.to))
+    inbox = str(Path(args.inbox).resolve()) if args.inbox else None
+    results: dict[str, str] = {}
+    bar = _progress(quarters, "backfill", unit="quarter")
+    for quarter in bar:
+        bar.set_postfix_str(str(quarter))
+        results[str(quarter)] = run_quarter(quarter, inbox)
+    print("Backfill summary:")
+    for quarter, state in results.items():
+        print(f"  {quarter}: {state}")
+    failed = [q for q, s in results.items() if s != "success"]
+    if failed:
+        from ingest.alerts import alerts_file
+
+        print(f"{len(failed)} quarter(s) failed: {', '.join(failed)}; reasons in {alerts_file()}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from ingest.pipeline import DEFAULT_INBOX
+    from ingest.report_table import print_quarter_table
+
+    quarters = sorted(p.name for p in DEFAULT_INBOX.iterdir() if p.is_dir())
+    code = _cmd_backfill(argparse.Namespace(from_=quarters[0], to=quarters[-1], inbox=str(DEFAULT_INBOX)))
+    for quarter in quarters:
+        print_quarter_table(quarter)
+    return code
+
+
+def _progress(items, desc: str, enabled: bool = True, unit: str = "file"):
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="file", disable=not enabled, file=sys.stderr)
+    return tqdm(items, desc=desc, unit=unit, disable=not enabled, file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +123,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("run", help="run the quarterly DAG for one quarter (Airflow dag.test, in-process)")
+    p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
+    p.add_argument("--inbox", help="folder of reports (default: CCHC_INBOX or the demo inbox)")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("backfill", help="run every quarter of a range through the DAG, oldest first")
+    p.add_argument("--from", dest="from_", required=True, help="first quarter, e.g. 2022Q1")
+    p.add_argument("--to", required=True, help="last quarter, e.g. 2024Q4")
+    p.add_argument("--inbox", help="folder of reports (default: CCHC_INBOX or the demo inbox)")
+    p.set_defaults(func=_cmd_backfill)
+
+    p = sub.add_parser("demo", help="run the demo inbox's quarters on the embedded warehouse")
+    p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("warehouse", help="the embedded PostgreSQL server (or the one CCHC_WAREHOUSE_URL names)")
     p.add_argument("action", choices=["start", "stop", "status", "url"])

@@ -1,0 +1,98 @@
+"""Quarterly CCHC warehouse run: inbox → extract → raw → GX gate → dbt build → GX on marts → published quarter.
+
+Schedule: 06:00 Asia/Ho_Chi_Minh on the 25th of March, June, September and December. Reports are due around the
+20th of the quarter's last month, so the run leaves five days of grace. The data interval ends at the run, and
+the quarter processed is the one in which the data interval ends (see ingest/quarters.py). ``catchup`` is off
+on purpose: unpausing must not queue every quarter since 2022; archives are loaded with an explicit backfill
+(``airflow backfill create`` in a deployment, ``cchc backfill`` on the embedded default).
+
+No I/O at module level: every import of project code happens inside the tasks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from airflow.sdk import Asset, CronDataIntervalTimetable, Param, dag, task
+
+from ingest.alerts import notify_failure
+from ingest.quarters import QUARTERLY_CRON, TZ
+
+RAW_ASSET = Asset(name="cchc_raw", uri="cchc://warehouse/raw")
+MARTS_ASSET = Asset(name="cchc_marts", uri="cchc://warehouse/marts")
+
+DEFAULT_ARGS = {
+    "owner": "cchc-data",
+    "retries": 2,
+    "retry_delay": timedelta(seconds=30),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": timedelta(minutes=10),
+    "on_failure_callback": notify_failure,
+}
+
+
+@dag(
+    dag_id="cchc_quarterly",
+    description="Quarterly CCHC reports into the audited warehouse",
+    schedule=CronDataIntervalTimetable(QUARTERLY_CRON, timezone=TZ),
+    start_date=datetime(2022, 1, 1, tzinfo=TZ),
+    catchup=False,
+    max_active_runs=4,
+    default_args=DEFAULT_ARGS,
+    on_failure_callback=notify_failure,
+    params={"inbox": Param(None, type=["null", "string"], description="inbox folder; default CCHC_INBOX")},
+    tags=["cchc", "warehouse", "quarterly"],
+    doc_md=__doc__,
+)
+def cchc_quarterly():
+    @task(retries=0)
+    def plan(**context) -> dict:
+        from ingest.pipeline import make_plan
+
+        return make_plan(context["data_interval_end"], context["run_id"], context["params"].get("inbox"))
+
+    @task
+    def discover(run: dict) -> list[list[str]]:
+        from ingest.pipeline import discover_batches
+
+        return discover_batches(run)
+
+    @task
+    def extract(batch: list[str], run: dict, **context) -> str:
+        from ingest.pipeline import extract_batch, run_dir
+
+        return extract_batch(batch, run_dir(run["quarter"], run["run_id"]), context["ti"].map_index)
+
+    @task(outlets=[RAW_ASSET], retries=3)
+    def load_raw(batch_files: list[str], run: dict) -> dict:
+        from ingest.pipeline import load
+
+        return load(list(batch_files), run["quarter"], run["run_id"])
+
+    @task
+    def validate_raw(run: dict, loaded: dict) -> dict:
+        from ingest.pipeline import gate_raw
+
+        return gate_raw(run)
+
+    @task(retries=3)
+    def build_marts(run: dict, gate: dict) -> dict:
+        from ingest.pipeline import build_marts as build
+
+        return build(run)
+
+    @task(outlets=[MARTS_ASSET], retries=0)
+    def validate_marts(run: dict, built: dict) -> dict:
+        from ingest.pipeline import gate_marts
+
+        return gate_marts(run)
+
+    run = plan()
+    files = extract.partial(run=run).expand(batch=discover(run))
+    loaded = load_raw(files, run)
+    gate = validate_raw(run, loaded)
+    built = build_marts(run, gate)
+    validate_marts(run, built)
+
+
+cchc_quarterly()
