@@ -35,7 +35,8 @@ DEFAULT_ARGS = {
     dag_id="cchc_quarterly",
     description="Quarterly CCHC reports into the audited warehouse",
     schedule=CronDataIntervalTimetable(QUARTERLY_CRON, timezone=TZ),
-    start_date=datetime(2022, 1, 1, tzinfo=TZ),
+    # the first data interval (2021-12-25 → 2022-03-25) is the one of 2022Q1, the oldest quarter we hold
+    start_date=datetime(2021, 12, 25, 6, tzinfo=TZ),
     catchup=False,
     max_active_runs=4,
     default_args=DEFAULT_ARGS,
