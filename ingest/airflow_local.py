@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ingest.locks import file_lock
 from ingest.quarters import Quarter
 from ingest.warehouse import PROJECT_ROOT, home_dir
 
@@ -61,11 +62,13 @@ def load_dag():
 
 def run_quarter(quarter: Quarter, inbox: str | None = None) -> str:
     """Run the DAG for one quarter with ``dag.test()``; returns the final DagRun state ('success'/'failed')."""
-    migrate_metadata_db()
-    dag = load_dag()
-    from airflow import settings
+    airflow_home = configure_airflow_env()
+    with file_lock(airflow_home / "run.lock"):  # one SQLite metadata DB: in-process runs take turns
+        migrate_metadata_db()
+        dag = load_dag()
+        from airflow import settings
 
-    if settings.Session is None:  # pragma: no cover - depends on how airflow was imported
-        settings.configure_orm()
-    dag_run = dag.test(logical_date=quarter.run_at(), run_conf={"inbox": inbox} if inbox else None)
-    return str(dag_run.state)
+        if settings.Session is None:  # pragma: no cover - depends on how airflow was imported
+            settings.configure_orm()
+        dag_run = dag.test(logical_date=quarter.run_at(), run_conf={"inbox": inbox} if inbox else None)
+        return str(dag_run.state)

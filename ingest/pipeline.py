@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from ingest.extract import extract_file
+from ingest.locks import warehouse_lock
 from ingest.models import ExtractionResult
 from ingest.rawload import batch_quarter_of, ensure_schema, load_results
 from ingest.warehouse import PROJECT_ROOT, home_dir, warehouse_url
@@ -95,7 +96,8 @@ def load(batch_files: list[str], quarter: str, run_id: str, url: str | None = No
     url = url or warehouse_url()
     ensure_schema(url)
     kept, elsewhere = select_for_quarter(read_batches(batch_files), quarter)
-    summary = load_results(url, kept, quarter, run_id).as_dict()
+    with warehouse_lock(url, f"quarter:{quarter}"):
+        summary = load_results(url, kept, quarter, run_id).as_dict()
     summary["other_quarters"] = elsewhere
     return summary
 
@@ -125,14 +127,18 @@ def _docs_dir(run: dict, name: str) -> Path:
 def gate_raw(run: dict, url: str | None = None) -> dict:
     from expectations.gate import run_raw_gate
 
-    summary = run_raw_gate(url or warehouse_url(), run["quarter"], run["run_id"], _docs_dir(run, "raw"))
+    url = url or warehouse_url()
+    with warehouse_lock(url, f"quarter:{run['quarter']}"):
+        summary = run_raw_gate(url, run["quarter"], run["run_id"], _docs_dir(run, "raw"))
     return summary.model_dump(mode="json")
 
 
 def build_marts(run: dict, url: str | None = None) -> dict:
     from ingest.transform import build
 
-    result = build(url or warehouse_url(), run["quarter"])
+    url = url or warehouse_url()
+    with warehouse_lock(url, f"quarter:{run['quarter']}"), warehouse_lock(url, "dbt"):
+        result = build(url, run["quarter"])
     if not result.success:
         raise RuntimeError(f"dbt build failed for {run['quarter']}:\n{result.log_tail}")
     return {"success": True, "elapsed_s": round(result.elapsed, 1)}
@@ -141,5 +147,7 @@ def build_marts(run: dict, url: str | None = None) -> dict:
 def gate_marts(run: dict, url: str | None = None) -> dict:
     from expectations.gate import run_mart_gate
 
-    summary = run_mart_gate(url or warehouse_url(), run["quarter"], run["run_id"], _docs_dir(run, "marts"))
+    url = url or warehouse_url()
+    with warehouse_lock(url, f"quarter:{run['quarter']}"):
+        summary = run_mart_gate(url, run["quarter"], run["run_id"], _docs_dir(run, "marts"))
     return summary.model_dump(mode="json")

@@ -1,0 +1,79 @@
+"""End to end: the real DAG (dag.test(), in-process Airflow) over real files into a real PostgreSQL.
+
+Each run is a subprocess of the installed ``cchc`` console script, as a user would call it, pointed at a fresh
+database of the session's PostgreSQL server and a private CCHC_HOME.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.conftest import REPO, SEEDS
+
+CCHC = str(Path(sys.executable).with_name("cchc"))
+
+
+def cchc(*args: str, env: dict[str, str], timeout: int = 900) -> subprocess.CompletedProcess:
+    return subprocess.run([CCHC, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture
+def run_env(warehouse_env: str, tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "CCHC_WAREHOUSE_URL": warehouse_env, "CCHC_HOME": str(tmp_path / "home")}
+
+
+def rows(url: str, sql: str, *params) -> list[tuple]:
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def test_demo_quarter_end_to_end(run_env: dict[str, str], warehouse_env: str):
+    inbox = REPO / "demo" / "inbox"
+    proc = cchc("run", "--quarter", "2024Q2", "--inbox", str(inbox), env=run_env)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert "Quarter 2024Q2" in proc.stdout
+
+    files = dict(rows(warehouse_env, "select file_name, status from raw.files where batch_quarter = '2024Q2'"))
+    expected_ok = {p.name for p in (inbox / "2024Q2").iterdir()} - {"bao_cao_hong.docx"}
+    assert {f for f, s in files.items() if s == "ok"} == expected_ok
+    # the corrupt file is quarantined with a reason naming it, and did not stop the others
+    reason = rows(warehouse_env, "select reason from quarantine.files where file_name = 'bao_cao_hong.docx'")
+    assert reason and "bao_cao_hong.docx" in reason[0][0]
+
+    units = {r[0] for r in rows(warehouse_env, "select reporting_unit from raw.reports where batch_quarter = '2024Q2'")}
+    assert any("Ea Lâm" in (u or "") for u in units)
+    n_facts = rows(warehouse_env, "select count(*) from raw.facts where batch_quarter = '2024Q2'")[0][0]
+    assert n_facts > 0
+
+    # a rerun of the same quarter gives the same warehouse
+    before = rows(warehouse_env, "select fact_id, indicator, value from raw.facts order by fact_id")
+    proc = cchc("run", "--quarter", "2024Q2", "--inbox", str(inbox), env=run_env)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert rows(warehouse_env, "select fact_id, indicator, value from raw.facts order by fact_id") == before
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")
+def test_seed_reports_acceptance(run_env: dict[str, str], warehouse_env: str, tmp_path: Path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed in SEEDS.iterdir():
+        shutil.copy(seed, inbox / seed.name)
+    proc = cchc("run", "--quarter", "2023Q2", "--inbox", str(inbox), env=run_env)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    reports = rows(warehouse_env, "select file_name, reporting_unit, period_type from raw.reports")
+    names = {r[0][:3] for r in reports}
+    assert {"000", "001"} <= names  # the two H1-2023 reports are filed under 2023Q2
+    assert not names & {"002", "003"}  # 2024Q2 and 2022Q3 reports wait for their own quarter
+    early = rows(
+        warehouse_env,
+        """select f.value from raw.facts f join raw.reports r using (report_id)
+           where r.file_name like '000%%' and f.indicator = 'tthc_cases_resolved_early'""",
+    )
+    assert 19925 in {v for (v,) in early}
