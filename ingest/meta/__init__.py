@@ -1,0 +1,1 @@
+"""Building blocks of report metadata (rules.md §2): dates, period labels and windows, reporting units."""

@@ -1,0 +1,254 @@
+"""Who wrote the report: reporting unit, its level, province and district (rules.md §2, gold `report`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ingest.meta.places import (
+    CENTRAL_CITIES,
+    canonical_prefix,
+    district_display,
+    name_key,
+    province_named,
+    province_of_district,
+)
+from ingest.models import Line
+
+_UBND = r"(?:ubnd|ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân)"
+_VERBS = (r"(?:đã|đang|luôn|thường\s+xuyên|tiếp\s+tục|báo\s+cáo|ban\s+hành|chỉ\s+đạo|tổ\s+chức|triển\s+khai|"
+          r"thực\s+hiện|tham\s+mưu|quán\s+triệt|kịp\s+thời|xác\s+định|quyết\s+liệt|bám\s+sát)")
+_DISTRICT_WORDS = r"(?:huyện|quận|thị\s+xã|thành\s+phố)"
+_COMMUNE_WORDS = r"(?:xã|phường|thị\s+trấn)"
+DEPARTMENTS = [
+    "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư", "Tài chính", "Công Thương", "Nông nghiệp và Môi trường",
+    "Nông nghiệp và Phát triển nông thôn", "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
+    "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa và Thể thao", "Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế", "Ngoại vụ",
+    "Dân tộc và Tôn giáo",
+]
+_DEPT_ABBR = {"snv": "Nội vụ", "stp": "Tư pháp", "skhđt": "Kế hoạch và Đầu tư", "skhdt": "Kế hoạch và Đầu tư",
+              "stc": "Tài chính", "sct": "Công Thương", "snnmt": "Nông nghiệp và Môi trường",
+              "snnptnt": "Nông nghiệp và Phát triển nông thôn", "snn": "Nông nghiệp và Phát triển nông thôn",
+              "sgtvt": "Giao thông vận tải", "sxd": "Xây dựng", "stnmt": "Tài nguyên và Môi trường",
+              "stttt": "Thông tin và Truyền thông", "sldtbxh": "Lao động - Thương binh và Xã hội",
+              "slđtbxh": "Lao động - Thương binh và Xã hội", "svhttdl": "Văn hóa, Thể thao và Du lịch",
+              "skhcn": "Khoa học và Công nghệ", "sgdđt": "Giáo dục và Đào tạo", "sgddt": "Giáo dục và Đào tạo",
+              "syt": "Y tế", "sngv": "Ngoại vụ", "sdttg": "Dân tộc và Tôn giáo"}
+_DEPT_RE = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(DEPARTMENTS, key=len, reverse=True))
+
+# Bodies that can write a report, most specific first (an office pattern must win over its "UBND tỉnh").
+_BODY = re.compile(
+    rf"(?P<office>văn\s+phòng\s+{_UBND}\s+tỉnh)"
+    rf"|(?P<hdnd>văn\s+phòng\s+(?:hđnd|hội\s+đồng\s+nhân\s+dân)\s+và\s+{_UBND}\s+\w+)"
+    rf"|(?P<dept>sở\s+(?P<dname>{_DEPT_RE})|(?<![\w])sở(?=\s+{_VERBS}))"
+    rf"|(?P<ubnd>{_UBND}\s+(?P<tier>tỉnh|{_DISTRICT_WORDS}|{_COMMUNE_WORDS}))",
+    re.IGNORECASE,
+)
+_NAME_STOP = {"UBND", "HĐND", "Ủy", "Uỷ", "Văn", "Sở", "Phòng", "Trung", "Chủ", "Kế", "Quyết", "Công", "Báo",
+              "Nghị", "Chỉ", "Thông", "Năm", "Quý", "CCHC", "TTHC", "Ban", "Đoàn", "Đảng", "Huyện", "Tỉnh", "Xã",
+              "Hội", "Cổng", "Bộ", "Trên", "Tại", "Về", "Theo", "Trong"}
+
+
+@dataclass
+class UnitResult:
+    reporting_unit: str | None = None
+    unit_level: str | None = None
+    province: str | None = None
+    district: str | None = None
+
+
+def _tier_level(tier: str) -> str:
+    tier = " ".join(tier.lower().split())
+    if tier == "tỉnh":
+        return "province"
+    if tier in ("xã", "phường", "thị trấn"):
+        return "commune"
+    return "district"
+
+
+def read_name(text: str) -> str | None:
+    """Capitalised words at the start of ``text``: "Đắk Mil đã ban hành" -> "Đắk Mil"."""
+    words: list[str] = []
+    for raw in text.split(" ")[:6]:
+        word = raw.strip()
+        clean = word.rstrip(",.;:)(\"”“*")
+        if not clean or not (clean[0].isupper() or (clean[0].isdigit() and words)) or clean in _NAME_STOP:
+            break
+        if words and clean.isupper() and len(clean) > 1 and not all(w.isupper() for w in words):
+            break
+        words.append(clean)
+        if clean != word or len(words) == 4:
+            break
+    return canonical_prefix(" ".join(words)) if words else None
+
+
+class _Names:
+    """Counts of names written after a tier word, grouped by accent-free key, with their spellings."""
+
+    def __init__(self) -> None:
+        self.score: Counter[str] = Counter()
+        self.spellings: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, name: str, weight: float = 1.0) -> None:
+        key = name_key(name)
+        self.score[key] += weight
+        self.spellings[key][name] += 1
+
+    def best(self) -> str | None:
+        if not self.score:
+            return None
+        key = max(self.score, key=lambda k: (self.score[k], -len(k)))
+        spellings = self.spellings[key]
+        # Prefer a spelling in ordinary case over an all-caps heading form.
+        return max(spellings, key=lambda s: (not s.isupper(), spellings[s]))
+
+    def has(self, name: str) -> bool:
+        return name_key(name) in self.score
+
+
+def detect_unit(lines: list[Line]) -> UnitResult:
+    level_score: Counter[str] = Counter()
+    districts, communes, provinces = _Names(), _Names(), _Names()
+    dept_names: Counter[str] = Counter()
+    n = len(lines)
+    closing = [ln for ln in lines if re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE)]
+    for ln in lines:
+        text = ln.text
+        for m in _BODY.finditer(text):
+            after = text[m.end():]
+            name = read_name(after.lstrip())
+            is_closing = ln in closing
+            kem_theo = re.search(r"kèm\s+theo\s+báo\s+cáo[^()]*của\s*$", text[:m.start()], re.IGNORECASE)
+            opening = ln.no <= 60 and re.match(r"\W*$", text[:m.start()]) and re.match(
+                r"(?:\s+\S+){0,4}?\s+báo\s+cáo", after, re.IGNORECASE) is not None
+            subject = re.match(rf"\s*(?:{re.escape(name)}\s*)?,?\s*{_VERBS}" if name else rf"\s*{_VERBS}",
+                               after, re.IGNORECASE)
+            if m.group("hdnd"):
+                continue
+            if m.group("office"):
+                level = "province_office"
+            elif m.group("dept"):
+                level = "province_department"
+                if m.group("dname"):
+                    dept_names[" ".join(m.group("dname").split())] += 1
+            else:
+                level = _tier_level(m.group("tier"))
+                if level == "district" and name and name in CENTRAL_CITIES:
+                    level = "province"
+            weight = 0.0
+            if opening:
+                weight += 6
+            if is_closing and re.search(r"(của|tại)\s*$", text[:m.start()], re.IGNORECASE):
+                weight += 6
+            if kem_theo:
+                weight += 5
+            if subject:
+                weight += 1 if not name else 0.5
+            if level == "province":
+                weight *= 0.5
+            if level == "province_department" and not (opening or is_closing or kem_theo):
+                weight = min(weight, 0.5) if m.group("dname") else weight
+            level_score[level] += weight
+        for m in re.finditer(rf"(?<![\w])({_DISTRICT_WORDS})\s+", text, re.IGNORECASE):
+            name = read_name(text[m.end():])
+            if name and name not in CENTRAL_CITIES:
+                districts.add(name)
+        for m in re.finditer(rf"(?<![\w])({_COMMUNE_WORDS})\s+", text, re.IGNORECASE):
+            name = read_name(text[m.end():])
+            if name:
+                communes.add(name, 2 if re.search(r"(ubnd|ban\s+nhân\s+dân)\s+$", text[:m.start()], re.I) else 1)
+        for m in re.finditer(r"(?<![\w])(tỉnh|thành\s+phố|tp\.?)\s+", text, re.IGNORECASE):
+            province = province_named(text[m.end():])
+            if province:
+                provinces.add(province)
+    _document_signals(lines, level_score, dept_names, provinces, districts, communes)
+    return _resolve(level_score, dept_names, provinces, districts, communes, lines, n)
+
+
+def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: Counter[str],
+                      provinces: _Names, districts: _Names, communes: _Names) -> None:
+    """Document number, header place line and signature block."""
+    head = lines[:40]
+    for ln in head:
+        m = re.search(r"số\s*:?\s*[\d\s.]*/\s*BC-([A-Za-zĐđ]+)", ln.text, re.IGNORECASE)
+        if m:
+            code = m.group(1).lower()
+            if code == "vpubnd":
+                level_score["province_office"] += 4
+            elif code == "ubnd":
+                for level in ("district", "commune", "province"):
+                    level_score[level] += 1
+            elif code.startswith("s") and code in _DEPT_ABBR:
+                level_score["province_department"] += 4
+                dept_names[_DEPT_ABBR[code]] += 3
+        place = re.match(r"\W*([^\d,]{2,40}),\s*ngày\b", ln.text)
+        if place:
+            name = canonical_prefix(place.group(1).strip(" *"))
+            province = province_named(name)
+            if province:
+                provinces.add(province, 3)
+            elif districts.has(name) or province_of_district(name):
+                districts.add(name, 3)
+            elif communes.has(name):
+                communes.add(name, 3)
+    tail = " ".join(ln.text for ln in lines[-30:])
+    if re.search(r"chánh\s+văn\s+phòng", tail, re.IGNORECASE):
+        level_score["province_office"] += 3
+    if re.search(r"giám\s+đốc", tail, re.IGNORECASE):
+        level_score["province_department"] += 3
+    if re.search(r"tm\.?\s*(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(xã|phường|thị\s+trấn)", tail, re.IGNORECASE):
+        level_score["commune"] += 3
+
+
+def _resolve(level_score: Counter[str], dept_names: Counter[str], provinces: _Names, districts: _Names,
+             communes: _Names, lines: list[Line], n: int) -> UnitResult:
+    result = UnitResult()
+    district = districts.best()
+    if district and district_display(district):
+        district = district_display(district)
+    province = provinces.best()
+    if district and province_of_district(district) and (
+            province is None or provinces.score[name_key(province)] < 3):
+        province = province_of_district(district)
+    result.province = province
+    if not level_score or max(level_score.values()) <= 0:
+        return result
+    level = max(level_score, key=lambda k: level_score[k])
+    if level == "province":
+        result.unit_level = "province_office"
+        result.reporting_unit = f"UBND tỉnh {province}" if province else "UBND tỉnh"
+    elif level == "province_office":
+        result.unit_level = "province_office"
+        result.reporting_unit = f"Văn phòng UBND tỉnh {province}" if province else "Văn phòng UBND tỉnh"
+    elif level == "province_department":
+        result.unit_level = "province_department"
+        dept = dept_names.most_common(1)[0][0] if dept_names else None
+        unit = f"Sở {dept}" if dept else "Sở"
+        result.reporting_unit = f"{unit} tỉnh {province}" if province else unit
+    elif level == "district":
+        result.unit_level = "district"
+        result.district = district
+        kind = _tier_word(lines, district) if district else "huyện"
+        result.reporting_unit = f"UBND {kind} {district}" if district else None
+    else:
+        result.unit_level = "commune"
+        result.district = district
+        commune = communes.best()
+        kind = _tier_word(lines, commune, commune=True) if commune else "xã"
+        result.reporting_unit = f"UBND {kind} {commune}" if commune else None
+    return result
+
+
+def _tier_word(lines: list[Line], name: str, commune: bool = False) -> str:
+    """The tier word most often written before ``name`` ("huyện", "thị xã", "phường" ...)."""
+    words = _COMMUNE_WORDS if commune else _DISTRICT_WORDS
+    key = name_key(name)
+    seen: Counter[str] = Counter()
+    for ln in lines:
+        for m in re.finditer(rf"(?<![\w])({words})\s+", ln.text, re.IGNORECASE):
+            found = read_name(ln.text[m.end():])
+            if found and name_key(found) == key:
+                seen[" ".join(m.group(1).lower().split())] += 1
+    return seen.most_common(1)[0][0] if seen else ("xã" if commune else "huyện")
