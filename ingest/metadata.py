@@ -326,7 +326,8 @@ def _period_issues(meta: ReportMeta, choice: _Choice, mentions: list[LabelMentio
             out.append(ExtractionIssue(code="W10", line=choice.window.line,
                                        message=f"data window {win.from_:%d/%m/%Y}–{win.to:%d/%m/%Y} does not "
                                                f"match the label {chosen}: {reason}"))
-    if win is not None and win.to is not None:
+    if win is not None and win.to is not None and meta.window_source != "label_default":
+        # (a default window is only the nominal cut-off: a report may be signed a few days before it)
         if meta.report_date is not None and meta.report_date < win.to:
             out.append(ExtractionIssue(code="W10", line=date_line.no if date_line else None,
                                        message=f"report dated {meta.report_date:%d/%m/%Y}, before the end of its "

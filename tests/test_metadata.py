@@ -1,0 +1,273 @@
+"""Report metadata (rules.md §2): the seeds against the gold / worked records, and short synthetic headers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.metadata import extract_metadata
+from ingest.models import Document, ExtractionIssue, Line, ReportMeta
+from ingest.readers import read_document
+from tests.conftest import GOLD, SEEDS
+
+
+def _doc(text: str) -> Document:
+    lines = text.strip("\n").split("\n")
+    return Document(path="synthetic.txt", format="txt",
+                    lines=[Line(no=i, text=t.strip()) for i, t in enumerate(lines, start=1)])
+
+
+def _meta(text: str) -> tuple[ReportMeta, list[ExtractionIssue]]:
+    return extract_metadata(_doc(text))
+
+
+def _window(meta: ReportMeta) -> tuple[date | None, date | None]:
+    assert meta.data_window is not None
+    return meta.data_window.from_, meta.data_window.to
+
+
+# --- seeds ----------------------------------------------------------------------------------------------
+
+
+def _seed(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared is absent")
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not found:
+        pytest.skip(f"seed {prefix} is absent")
+    return found[0]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_seed_matches_gold_report(prefix: str) -> None:
+    seed = _seed(prefix)
+    gold_file = GOLD / f"{seed.stem}.json"
+    if not gold_file.exists():
+        pytest.skip("gold file absent")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["report"]
+    meta, _ = extract_metadata(read_document(seed))
+    got = meta.model_dump(mode="json", by_alias=True)
+    assert {k: got[k] for k in gold} == gold
+
+
+# rules.md §2.3 "Worked seed records" plus the unit read from the report itself.
+WORKED = {
+    "000": dict(unit="UBND huyện Đắk Mil", level="district", province="Đắk Nông", district="Đắk Mil",
+                type="half_year", year=2023, quarter=None, months=list(range(1, 7)),
+                window=("2023-01-01", "2023-06-02"), source="end_only", cumulative=True, rq=2),
+    "001": dict(unit="UBND huyện Tu Mơ Rông", level="district", province="Kon Tum", district="Tu Mơ Rông",
+                type="half_year", year=2023, quarter=None, months=list(range(1, 7)),
+                window=("2023-01-01", "2023-05-31"), source="end_only", cumulative=True, rq=2),
+    "002": dict(unit="UBND xã Đắk Ha", level="commune", province="Đắk Nông", district="Đắk Glong",
+                type="half_year", year=2024, quarter=None, months=list(range(1, 7)),
+                window=("2023-12-05", "2024-06-04"), source="explicit", cumulative=True, rq=2),
+    "003": dict(unit="Văn phòng UBND tỉnh Đắk Nông", level="province_office", province="Đắk Nông", district=None,
+                type="quarter", year=2022, quarter=3, months=[7, 8, 9],
+                window=("2022-06-05", "2022-08-31"), source="explicit", cumulative=False, rq=3),
+    "004": dict(unit="UBND huyện Krông Nô", level="district", province="Đắk Nông", district="Krông Nô",
+                type="months_ytd", year=2023, quarter=None, months=list(range(1, 9)),
+                window=("2022-12-16", "2023-07-31"), source="explicit", cumulative=True, rq=None),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(WORKED))
+def test_seed_matches_worked_record(prefix: str) -> None:
+    want = WORKED[prefix]
+    meta, _ = extract_metadata(read_document(_seed(prefix)))
+    assert (meta.reporting_unit, meta.unit_level, meta.province, meta.district) == (
+        want["unit"], want["level"], want["province"], want["district"])
+    assert (meta.period_type, meta.year, meta.quarter, meta.months_covered) == (
+        want["type"], want["year"], want["quarter"], want["months"])
+    start, end = _window(meta)
+    assert (str(start), str(end)) == want["window"]
+    assert (meta.window_source, meta.cumulative, meta.report_quarter) == (
+        want["source"], want["cumulative"], want["rq"])
+
+
+def test_seed_004_label_and_contradictions() -> None:
+    meta, issues = extract_metadata(read_document(_seed("004")))
+    assert meta.period_label is not None and meta.period_label.lstrip("0") == "8 tháng đầu năm 2023"
+    assert meta.report_date is None
+    w10_lines = {i.line for i in issues if i.code == "W10"}
+    assert {9, 5} <= w10_lines  # title "6 tháng đầu năm 2022"; header dated August 2022
+
+
+def test_seed_002_contradictions() -> None:
+    _, issues = extract_metadata(read_document(_seed("002")))
+    assert any(i.code == "H7" and i.line == 81 and "32/05/2024" in i.message for i in issues)
+    w10_lines = {i.line for i in issues if i.code == "W10"}
+    assert {27, 59, 156} <= w10_lines  # "quý I" heading, shifted window, appendix dated 07/03/2024
+
+
+def test_seed_003_window_disagrees_with_quarter() -> None:
+    _, issues = extract_metadata(read_document(_seed("003")))
+    assert [i.line for i in issues if i.code == "W10"] == [50]
+
+
+# --- synthetic headers: unit levels ---------------------------------------------------------------------
+
+
+def test_department_quarter_label_default() -> None:
+    meta, issues = _meta("""
+        SỞ TƯ PHÁP
+        Số: 123/BC-STP
+        Lâm Đồng, ngày 10 tháng 9 năm 2024
+        BÁO CÁO
+        Kết quả thực hiện công tác cải cách hành chính quý III năm 2024
+        Sở Tư pháp báo cáo kết quả công tác cải cách hành chính của tỉnh Lâm Đồng như sau:
+        Sở đã ban hành 5 kế hoạch; Sở Nội vụ đã hướng dẫn.
+        Trên đây là báo cáo kết quả quý III năm 2024 của Sở Tư pháp./.
+        GIÁM ĐỐC
+    """)
+    assert (meta.unit_level, meta.reporting_unit, meta.province, meta.district) == (
+        "province_department", "Sở Tư pháp tỉnh Lâm Đồng", "Lâm Đồng", None)
+    assert (meta.period_type, meta.quarter, meta.months_covered, meta.year) == ("quarter", 3, [7, 8, 9], 2024)
+    assert _window(meta) == (date(2024, 6, 15), date(2024, 9, 14))
+    assert (meta.window_source, meta.cumulative, meta.report_quarter) == ("label_default", False, 3)
+    assert meta.report_date == date(2024, 9, 10)
+    assert issues == []
+
+
+def test_commune_first_quarter_slash_form() -> None:
+    meta, _ = _meta("""
+        Số: 15/BC-UBND
+        Phú Mỹ, ngày 12 tháng 3 năm 2024
+        BÁO CÁO
+        Công tác cải cách hành chính quý 1/2024 và phương hướng nhiệm vụ quý II/2024
+        UBND xã Phú Mỹ báo cáo kết quả như sau:
+        UBND xã đã ban hành kế hoạch theo chỉ đạo của UBND huyện Phú Tân và UBND tỉnh An Giang.
+        Trên đây là báo cáo của UBND xã Phú Mỹ.
+        TM. ỦY BAN NHÂN DÂN XÃ
+    """)
+    assert (meta.unit_level, meta.reporting_unit, meta.district, meta.province) == (
+        "commune", "UBND xã Phú Mỹ", "Phú Tân", "An Giang")
+    assert (meta.period_type, meta.quarter, meta.period_label) == ("quarter", 1, "quý 1/2024")
+    assert _window(meta) == (date(2023, 12, 15), date(2024, 3, 14))
+    assert (meta.cumulative, meta.report_quarter, meta.year) == (True, 1, 2024)
+
+
+def test_district_nine_months_end_only_window() -> None:
+    meta, issues = _meta("""
+        ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU
+        Số: 301/BC-UBND
+        Mộc Châu, ngày 5 tháng 9 năm 2024
+        BÁO CÁO
+        Kết quả công tác cải cách hành chính 9 tháng đầu năm 2024
+        Căn cứ Kế hoạch của UBND tỉnh Sơn La;
+        Ủy ban nhân dân huyện Mộc Châu báo cáo như sau:
+        Tính đến ngày 31/8/2024, tổng số hồ sơ tiếp nhận là 1.234 hồ sơ.
+        Dự kiến đến ngày 30/9/2024 hoàn thành rà soát.
+    """)
+    assert (meta.unit_level, meta.reporting_unit, meta.province) == ("district", "UBND huyện Mộc Châu", "Sơn La")
+    assert (meta.period_type, meta.months_covered) == ("months_ytd", list(range(1, 10)))
+    assert _window(meta) == (date(2024, 1, 1), date(2024, 8, 31))
+    assert (meta.window_source, meta.cumulative, meta.report_quarter) == ("end_only", True, 3)
+    assert issues == []
+
+
+def test_town_year_explicit_window() -> None:
+    meta, _ = _meta("""
+        Số: 99/BC-UBND
+        Buôn Hồ, ngày 20 tháng 12 năm 2024
+        BÁO CÁO
+        Tổng kết công tác cải cách hành chính năm 2024
+        UBND thị xã Buôn Hồ báo cáo:
+        Số liệu tính từ ngày 07/12/2023 đến ngày 04/12/2024: tiếp nhận 9.000 hồ sơ TTHC.
+    """)
+    assert (meta.unit_level, meta.reporting_unit, meta.district, meta.province) == (
+        "district", "UBND thị xã Buôn Hồ", "Buôn Hồ", "Đắk Lắk")
+    assert (meta.period_type, meta.months_covered, meta.year) == ("year", list(range(1, 13)), 2024)
+    assert _window(meta) == (date(2023, 12, 7), date(2024, 12, 4))
+    assert (meta.window_source, meta.cumulative, meta.report_quarter) == ("explicit", True, 4)
+
+
+@pytest.mark.parametrize(("month", "start", "end", "cumulative", "rq"), [
+    (5, date(2024, 4, 15), date(2024, 5, 14), False, 2),
+    (1, date(2023, 12, 15), date(2024, 1, 14), True, 1),
+])
+def test_month_label(month: int, start: date, end: date, cumulative: bool, rq: int) -> None:
+    meta, _ = _meta(f"""
+        BÁO CÁO
+        Kết quả cải cách hành chính tháng {month} năm 2024
+        UBND phường Tân Lợi báo cáo. UBND phường đã triển khai nhiệm vụ theo chỉ đạo của thành phố Buôn Ma Thuột.
+    """)
+    assert (meta.unit_level, meta.reporting_unit) == ("commune", "UBND phường Tân Lợi")
+    assert (meta.period_type, meta.months_covered, meta.quarter) == ("month", [month], None)
+    assert _window(meta) == (start, end)
+    assert (meta.cumulative, meta.report_quarter) == (cumulative, rq)
+
+
+def test_province_office_second_half_year() -> None:
+    meta, _ = _meta("""
+        Số: 40/BC-VPUBND
+        Gia Lai, ngày 16 tháng 12 năm 2024
+        BÁO CÁO
+        Kết quả cải cách hành chính 6 tháng cuối năm 2024
+        Văn phòng UBND tỉnh thường xuyên quán triệt nhiệm vụ; UBND tỉnh đã ban hành kế hoạch.
+        KT. CHÁNH VĂN PHÒNG
+    """)
+    assert (meta.unit_level, meta.reporting_unit, meta.province) == (
+        "province_office", "Văn phòng UBND tỉnh Gia Lai", "Gia Lai")
+    assert (meta.period_type, meta.months_covered) == ("half_year", list(range(7, 13)))
+    assert _window(meta) == (date(2024, 6, 15), date(2024, 12, 14))
+    assert (meta.cumulative, meta.report_quarter) == (False, 4)
+
+
+def test_multi_year_and_unknown_labels() -> None:
+    meta, _ = _meta("""
+        BÁO CÁO
+        Tổng kết cải cách hành chính giai đoạn 2021-2025
+        UBND huyện Tuy Đức báo cáo.
+    """)
+    assert (meta.period_type, meta.data_window, meta.report_quarter, meta.province) == (
+        "multi_year", None, None, "Đắk Nông")
+    meta, issues = _meta("UBND huyện Cư Jút báo cáo tình hình thực hiện.")
+    assert (meta.period_type, meta.data_window, meta.report_quarter) == ("unknown", None, None)
+    assert any(i.code == "W10" for i in issues)
+
+
+# --- contradictions -------------------------------------------------------------------------------------
+
+
+def test_impossible_window_date_is_h7_and_falls_back_to_label() -> None:
+    meta, issues = _meta("""
+        BÁO CÁO
+        Công tác cải cách hành chính 6 tháng đầu năm 2024
+        UBND huyện Đắk Song báo cáo: số liệu tính từ ngày 15/12/2023 đến ngày 31/06/2024, tiếp nhận 500 hồ sơ.
+    """)
+    assert [(i.code, i.line) for i in issues if i.code == "H7"] == [("H7", 3)]
+    assert meta.window_source == "label_default"
+    assert _window(meta) == (date(2023, 12, 15), date(2024, 6, 14))
+
+
+def test_title_vs_body_and_early_appendix_date() -> None:
+    meta, issues = _meta("""
+        Số: /BC-UBND
+        Cư Jút, ngày 20 tháng 6 năm 2024
+        BÁO CÁO
+        Kết quả cải cách hành chính 6 tháng đầu năm 2023
+        UBND huyện Cư Jút báo cáo kết quả 6 tháng đầu năm 2024 như sau:
+        Từ ngày 15/12/2023 đến ngày 14/6/2024 tiếp nhận 800 hồ sơ TTHC (6 tháng đầu năm 2024).
+        Trên đây là báo cáo 6 tháng đầu năm 2024 của UBND huyện Cư Jút.
+        PHỤ LỤC
+        (Kèm theo Báo cáo số /BC-UBND ngày 03/4/2024 của UBND huyện Cư Jút)
+    """)
+    assert (meta.period_label, meta.year) == ("6 tháng đầu năm 2024", 2024)
+    assert meta.report_date == date(2024, 6, 20)
+    codes = {(i.code, i.line) for i in issues}
+    assert ("W10", 4) in codes  # title names 2023
+    assert not any(i.line == 6 for i in issues)  # the default-shaped window fits the label
+
+
+def test_report_signed_before_window_end() -> None:
+    meta, issues = _meta("""
+        BÁO CÁO
+        Cải cách hành chính quý II năm 2024
+        UBND xã Nam Dong báo cáo: từ ngày 15/3/2024 đến ngày 14/6/2024 tiếp nhận 120 hồ sơ.
+        (Kèm theo Báo cáo số 7/BC-UBND ngày 02/5/2024 của UBND xã Nam Dong)
+    """)
+    assert meta.report_date == date(2024, 5, 2)
+    assert any(i.code == "W10" and i.line == 4 for i in issues)
