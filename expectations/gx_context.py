@@ -1,0 +1,53 @@
+"""Great Expectations contexts for the gate: ephemeral (cheap to create), quiet, with Data Docs under a folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from great_expectations.data_context import AbstractDataContext
+
+DOCS_SITE = "local_site"
+
+
+def quiet_gx_logging() -> None:
+    """GX logs (INFO) a line per registered expectation/metric when the host configured logging at INFO
+    (Airflow does, through structlog): keep its loggers at WARNING, and its usage statistics off."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    for name in ("great_expectations", "great_expectations.expectations.registry",
+                 "great_expectations.data_context", "great_expectations.core", "tzlocal", "numexpr"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def sqlalchemy_url(url: str) -> str:
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_context(docs_dir: Path) -> AbstractDataContext:
+    """An ephemeral context whose Data Docs site is written to ``docs_dir`` (suites and results live in memory:
+    each run's docs show that run)."""
+    quiet_gx_logging()
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    docs_dir = Path(docs_dir).resolve()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    ctx = gx.get_context(mode="ephemeral")
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    ctx.update_data_docs_site(DOCS_SITE, {
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+    return ctx
+
+
+def docs_index(docs_dir: Path) -> Path | None:
+    index = Path(docs_dir).resolve() / "index.html"
+    return index if index.exists() else None
