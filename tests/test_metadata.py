@@ -271,3 +271,15 @@ def test_report_signed_before_window_end() -> None:
     """)
     assert meta.report_date == date(2024, 5, 2)
     assert any(i.code == "W10" and i.line == 4 for i in issues)
+
+
+@pytest.mark.parametrize("prefix", ["000", "002"])
+def test_seed_metadata_same_from_docx_and_xlsx(tmp_path: Path, prefix: str) -> None:
+    from tests.docgen import render_docx, render_xlsx
+
+    seed = _seed(prefix)
+    want, _ = extract_metadata(read_document(seed))
+    raw = seed.read_text(encoding="utf-8").split("\n")
+    for render, ext in ((render_docx, "docx"), (render_xlsx, "xlsx")):
+        got, _ = extract_metadata(read_document(render(raw, tmp_path / f"seed.{ext}")))
+        assert got == want
