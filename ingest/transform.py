@@ -31,7 +31,7 @@ class DbtResult(BaseModel):
     returncode: int
     command: list[str]
     log_tail: str
-    elapsed_seconds: float
+    elapsed: float  # seconds
 
 
 class DbtError(RuntimeError):
@@ -96,19 +96,25 @@ def run_dbt(args: list[str], warehouse_url: str, quarter: str | None = None) -> 
         returncode=proc.returncode,
         command=command,
         log_tail=tail,
-        elapsed_seconds=round(elapsed, 2),
+        elapsed=round(elapsed, 2),
     )
 
 
-def build(warehouse_url: str, quarter: str | None = None, full_refresh: bool = False) -> list[DbtResult]:
-    """``dbt seed`` then ``dbt build`` (models, seeds' tests, data and unit tests); raises DbtError on failure."""
-    results: list[DbtResult] = []
-    steps: list[list[str]] = [["seed"], ["build", "--exclude", "resource_type:seed"]]
-    for args in steps:
-        if full_refresh:
-            args = [*args, "--full-refresh"]
-        result = run_dbt(args, warehouse_url, quarter)
-        results.append(result)
-        if not result.success:
-            raise DbtError(result)
-    return results
+def build(warehouse_url: str, quarter: str | None = None, full_refresh: bool = False) -> DbtResult:
+    """``dbt seed`` then ``dbt build`` (models with their data and unit tests, the on-run-end grants).
+
+    Returns the result of the last step run: the seed step's when it failed, else the build's, with the
+    elapsed time of both. Check ``.success``; ``raise_for(result)`` turns a failure into DbtError.
+    """
+    extra = ["--full-refresh"] if full_refresh else []
+    seed = run_dbt(["seed", *extra], warehouse_url, quarter)
+    if not seed.success:
+        return seed
+    result = run_dbt(["build", *extra], warehouse_url, quarter)
+    return result.model_copy(update={"elapsed": round(seed.elapsed + result.elapsed, 2)})
+
+
+def raise_for(result: DbtResult) -> DbtResult:
+    if not result.success:
+        raise DbtError(result)
+    return result

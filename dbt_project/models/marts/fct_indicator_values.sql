@@ -6,6 +6,7 @@
         on_schema_change='append_new_columns'
     )
 }}
+-- depends_on: {{ ref('int_batch_partitions') }}
 -- The audited long form: every extracted fact, one row per report × indicator × scope × occurrence, with its
 -- provenance, the gate's verdict and whether its report is the latest submission. Rejected and unchecked
 -- facts are here (is_publishable = false) and nowhere else in the marts. Incremental per filing quarter.

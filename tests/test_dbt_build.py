@@ -1,0 +1,368 @@
+"""The dbt project on a real PostgreSQL: one hand-made province quarter loaded into raw.*, gate verdicts in
+quality.fact_status, then ingest.transform.build (dbt seed + dbt build, which also runs the dbt unit tests).
+
+Fixture (fictional province Ngọc Sơn, 2023):
+* Sở Nội vụ sends a Q1 report and an H1 (year-to-date) report: its Q2 flows are H1 − Q1, marked derived.
+* Huyện Ea Lâm reports Q2 for the whole district (scope all), twice: the later load wins.
+* Xã Ea Tiêu (in Ea Lâm) reports Q2 too: already inside Ea Lâm's figure, never added again.
+* Huyện Krông Mơ reports only its district tier; an unlisted commune of Krông Mơ reports its own figures,
+  which are then added (and the unit is flagged as unlisted). Xã Cư Pang sends nothing: missing.
+* Văn phòng UBND tỉnh reports the provincial procedure list (a `none` code) and one rejected and one
+  unchecked fact.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+import psycopg
+import pytest
+
+from ingest.transform import build, connection_env
+from tests.conftest import REPO
+
+SCHEMA_SQL = REPO / "ingest" / "sql" / "warehouse_schema.sql"
+T0 = datetime(2023, 7, 1, 8, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class Report:
+    rid: str
+    unit: str
+    level: str
+    district: str | None
+    period_type: str
+    quarter: int | None
+    months: list[int]
+    window: tuple[str, str]
+    cumulative: bool
+    report_quarter: int | None
+    report_date: str | None
+    loaded_minutes: int
+    facts: list[tuple] = field(default_factory=list)  # (indicator, scope, value, unit, status, rule_ids)
+
+
+Q1_WINDOW = ("2022-12-15", "2023-03-14")
+H1_WINDOW = ("2022-12-15", "2023-06-14")
+Q2_WINDOW = ("2023-03-15", "2023-06-14")
+ACC = "accepted"
+
+
+def _reports() -> list[Report]:
+    q2 = dict(period_type="quarter", quarter=2, months=[4, 5, 6], window=Q2_WINDOW, cumulative=False,
+              report_quarter=2)
+    return [
+        Report("snv_q1", "Sở Nội vụ tỉnh Ngọc Sơn", "province_department", None, "quarter", 1, [1, 2, 3],
+               Q1_WINDOW, True, 1, "2023-03-17", 0, [
+                   ("tthc_cases_new", "all", 120, "documents", ACC, []),
+                   ("tthc_cases_resolved", "all", 100, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "all", 90, "documents", ACC, []),
+                   ("tthc_cases_in_progress", "all", 25, "documents", ACC, []),
+                   ("civil_servant_quota", "all", 50, "people", ACC, []),
+               ]),
+        Report("snv_h1", "Sở Nội vụ tỉnh Ngọc Sơn", "province_department", None, "half_year", None,
+               [1, 2, 3, 4, 5, 6], H1_WINDOW, True, 2, "2023-06-25", 10, [
+                   ("tthc_cases_new", "all", 300, "documents", ACC, []),
+                   ("tthc_cases_resolved", "all", 250, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "all", 220, "documents", ACC, []),
+                   ("tthc_on_time_rate_pct", "all", 88, "percent", ACC, []),
+                   ("tthc_cases_carried_over", "all", 10, "documents", ACC, []),
+                   ("tthc_cases_in_progress", "all", 30, "documents", ACC, []),
+                   ("civil_servant_quota", "all", 52, "people", ACC, []),
+               ]),
+        # first submission of Ea Lâm, superseded by the next one (loaded later)
+        Report("ealam_v1", "UBND huyện Ea Lâm", "district", "Ea Lâm", **q2, report_date="2023-06-10",
+               loaded_minutes=20, facts=[
+                   ("tthc_cases_resolved", "all", 1100, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "all", 950, "documents", ACC, []),
+               ]),
+        # decomposed diacritics and the long form of UBND: must still match the unit list
+        Report("ealam_v2", unicodedata.normalize("NFD", "Ủy ban nhân dân huyện Ea Lâm"), "district", "Ea Lâm",
+               **q2, report_date="2023-06-18", loaded_minutes=30, facts=[
+                   ("tthc_cases_resolved", "all", 1000, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "all", 900, "documents", "warning", ["W2"]),
+                   ("tthc_procedures_total", "all", 300, "procedures", ACC, []),
+               ]),
+        Report("eatieu_q2", "UBND  xã Ea Tiêu", "commune", "Ea Lâm", **q2, report_date="2023-06-15",
+               loaded_minutes=40, facts=[
+                   ("tthc_cases_resolved", "all", 200, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "all", 150, "documents", ACC, []),
+               ]),
+        Report("krongmo_q2", "UBND huyện Krông Mơ", "district", "Krông Mơ", **q2, report_date=None,
+               loaded_minutes=50, facts=[
+                   ("tthc_cases_resolved", "district_level", 400, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "district_level", 380, "documents", ACC, []),
+                   ("tthc_procedures_total", "all", 250, "procedures", ACC, []),
+               ]),
+        Report("hoabinh_q2", "UBND xã Hòa Bình", "commune", "Krông Mơ", **q2, report_date="2023-06-12",
+               loaded_minutes=60, facts=[
+                   ("tthc_cases_resolved", "all", 50, "documents", ACC, []),
+                   ("tthc_cases_resolved_early_or_on_time", "all", 20, "documents", ACC, []),
+               ]),
+        Report("vp_q2", "Văn phòng UBND tỉnh Ngọc Sơn", "province_office", None, **q2,
+               report_date="2023-06-19", loaded_minutes=70, facts=[
+                   ("tthc_procedures_total", "province_level", 1500, "procedures", ACC, []),
+                   ("tthc_cases_new", "all", 40, "documents", ACC, []),
+                   ("tthc_cases_resolved", "all", 999999, "documents", "rejected", ["H3"]),
+                   ("staff_trained", "all", 7, "people", None, []),
+               ]),
+    ]
+
+
+def _load_fixture(url: str) -> dict[str, str]:
+    """Create the raw/quality schemas and load the fixture; returns fixture id -> fact_id prefix (report_id)."""
+    reports = _reports()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+        for rep in reports:
+            rid = f"sha_{rep.rid}"
+            loaded = T0 + timedelta(minutes=rep.loaded_minutes)
+            batch = f"2023Q{rep.report_quarter}"
+            conn.execute(
+                "insert into raw.files (file_sha256, file_name, file_path, size_bytes, status, batch_quarter,"
+                " run_id, loaded_at) values (%s, %s, %s, 1, 'ok', %s, 'test', %s)",
+                (rid, f"{rep.rid}.docx", f"/inbox/{rep.rid}.docx", batch, loaded),
+            )
+            conn.execute(
+                """insert into raw.reports (report_id, file_name, batch_quarter, reporting_unit, unit_level,
+                     province, district, period_label, period_type, period_year, period_quarter,
+                     months_covered, window_from, window_to, window_source, is_cumulative, report_quarter,
+                     report_date, report_json, loaded_at)
+                   values (%s, %s, %s, %s, %s, 'Ngọc Sơn', %s, %s, %s, 2023, %s, %s, %s, %s, 'explicit', %s,
+                     %s, %s, %s, %s)""",
+                (rid, f"{rep.rid}.docx", batch, rep.unit, rep.level, rep.district, rep.period_type,
+                 rep.period_type, rep.quarter, rep.months, date.fromisoformat(rep.window[0]),
+                 date.fromisoformat(rep.window[1]), rep.cumulative, rep.report_quarter,
+                 date.fromisoformat(rep.report_date) if rep.report_date else None,
+                 json.dumps({"fixture": rep.rid}), loaded),
+            )
+            for ordinal, (code, scope, value, unit, status, rules) in enumerate(rep.facts, start=1):
+                fact_id = f"{rid}:{ordinal}"
+                conn.execute(
+                    """insert into raw.facts (fact_id, report_id, ordinal, batch_quarter, indicator, scope,
+                         value, unit, source, line, snippet, loaded_at)
+                       values (%s, %s, %s, %s, %s, %s, %s, %s, 'narrative', %s, %s, %s)""",
+                    (fact_id, rid, ordinal, batch, code, scope, value, unit, 10 + ordinal,
+                     f"{code} = {value}", loaded),
+                )
+                if status:
+                    conn.execute(
+                        "insert into quality.fact_status (fact_id, report_id, batch_quarter, status, rule_ids)"
+                        " values (%s, %s, %s, %s, %s)",
+                        (fact_id, rid, batch, status, rules),
+                    )
+    return {rep.rid: f"sha_{rep.rid}" for rep in reports}
+
+
+def _rows(url: str, sql: str, *params) -> list[tuple]:
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def _snapshot(url: str) -> dict[str, list[tuple]]:
+    tables = {
+        "fct_indicator_values": "fact_id",
+        "fct_province_quarter": "province, quarter_key, indicator_code",
+        "fct_tthc_cases": "unit_key, quarter_key, scope",
+        "fct_report_coverage": "quarter_key, unit_key",
+        "fct_staffing": "unit_key, quarter_key, scope",
+        "dim_reporting_unit": "unit_key",
+    }
+    snap = {}
+    for table, order in tables.items():
+        snap[table] = _rows(url, f"select * from marts.{table} order by {order}")
+    return snap
+
+
+@pytest.fixture(scope="module")
+def built(pg_server, tmp_path_factory: pytest.TempPathFactory):
+    """One database built twice: a full build, then an incremental rebuild of 2023Q2 (both snapshots)."""
+    import os
+    import uuid
+
+    name = f"t_dbt_{uuid.uuid4().hex[:8]}"
+    admin = pg_server.url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    url = pg_server.url.rsplit("/", 1)[0] + f"/{name}"
+    old_home = os.environ.get("CCHC_HOME")
+    os.environ["CCHC_HOME"] = str(tmp_path_factory.mktemp("home"))
+    try:
+        ids = _load_fixture(url)
+        first = build(url)
+        assert first.success, first.log_tail
+        snap_full = _snapshot(url)
+        second = build(url, "2023Q2")
+        assert second.success, second.log_tail
+        snap_incremental = _snapshot(url)
+        yield {"url": url, "ids": ids, "first": first, "second": second,
+               "full": snap_full, "incremental": snap_incremental}
+    finally:
+        if old_home is None:
+            os.environ.pop("CCHC_HOME", None)
+        else:
+            os.environ["CCHC_HOME"] = old_home
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+def _province(url: str, code: str, quarter: str = "2023Q2") -> dict:
+    rows = _rows(
+        url,
+        """select value, value_basis, numerator_value, denominator_value, n_units_counted, n_units_excluded,
+                  counted_unit_keys, excluded_unit_keys, has_derived_inputs
+           from marts.fct_province_quarter where province = 'Ngọc Sơn' and quarter_key = %s
+             and indicator_code = %s""",
+        quarter, code,
+    )
+    assert len(rows) == 1, f"{code}: {rows}"
+    keys = ["value", "basis", "num", "den", "n_counted", "n_excluded", "counted", "excluded", "derived"]
+    return dict(zip(keys, rows[0], strict=True))
+
+
+def test_connection_env_parses_urls():
+    env = connection_env("postgresql://bi%40x:s%3Acret@db.example:6543/cchc_prod")
+    assert env == {"CCHC_DBT_HOST": "db.example", "CCHC_DBT_PORT": "6543", "CCHC_DBT_USER": "bi@x",
+                   "CCHC_DBT_PASSWORD": "s:cret", "CCHC_DBT_DBNAME": "cchc_prod"}
+    socket = connection_env("postgresql://postgres@/cchc?host=/tmp/pg")
+    assert socket["CCHC_DBT_HOST"] == "/tmp/pg" and socket["CCHC_DBT_PASSWORD"] == ""
+    with pytest.raises(ValueError):
+        connection_env("mysql://x@y/z")
+
+
+def test_build_succeeds_and_runs_unit_tests(built):
+    # dbt build ran models, data tests and the unit_tests: blocks; the log names them
+    assert "unit_test" in built["first"].log_tail or "Completed successfully" in built["first"].log_tail
+    assert "ERROR=0" in built["first"].log_tail
+    assert "--vars" in built["second"].command and "2023Q2" in built["second"].command[-1]
+
+
+def test_weighted_ratio_and_no_double_counting(built):
+    url = built["url"]
+    resolved = _province(url, "tthc_cases_resolved")
+    # Sở Nội vụ Q2 (250 − 100) + Ea Lâm (latest submission, all) + Krông Mơ district tier + unlisted commune;
+    # Ea Tiêu is inside Ea Lâm's figure, the rejected 999999 of the office is not there.
+    assert resolved["value"] == pytest.approx(150 + 1000 + 400 + 50)
+    assert resolved["excluded"] == ["ngoc_son.ea_lam.ea_tieu"]
+    assert "ngoc_son.ea_lam" in resolved["counted"] and resolved["n_counted"] == 4
+    assert resolved["derived"] is True
+    on_time = _province(url, "tthc_on_time_rate_pct")
+    num, den = 130 + 900 + 380 + 20, 150 + 1000 + 400 + 50
+    assert on_time["basis"] == "recomputed"
+    assert on_time["num"] == pytest.approx(num) and on_time["den"] == pytest.approx(den)
+    assert on_time["value"] == pytest.approx(100 * num / den, abs=1e-3)
+    unit_rates = [100 * 130 / 150, 90.0, 95.0, 40.0]
+    assert abs(on_time["value"] - sum(unit_rates) / len(unit_rates)) > 1  # not the average of unit rates
+
+
+def test_none_codes_come_from_the_provincial_report(built):
+    procedures = _province(built["url"], "tthc_procedures_total")
+    assert procedures["basis"] == "provincial_report"
+    assert procedures["value"] == 1500  # not 300 + 250 + 1500
+
+
+def test_ytd_differencing_marks_derived(built):
+    url = built["url"]
+    rows = _rows(
+        url,
+        """select quarter_key, tthc_cases_resolved, tthc_cases_resolved_early_or_on_time, tthc_cases_new,
+                  tthc_on_time_rate_pct, tthc_on_time_rate_pct_reported, tthc_cases_carried_over,
+                  has_derived_values
+           from marts.fct_tthc_cases where unit_key = 'ngoc_son.so_noi_vu' and scope = 'all'
+           order by quarter_key""",
+    )
+    assert [r[0] for r in rows] == ["2023Q1", "2023Q2"]
+    q1, q2 = rows
+    assert q1[1:4] == (100, 90, 120) and q1[7] is False
+    assert q2[1:4] == (150, 130, 180)
+    assert q2[4] == pytest.approx(100 * 130 / 150, abs=1e-3)  # rebuilt from the derived parts
+    assert q2[5] == 88  # the H1 rate as the report stated it, kept beside
+    assert q2[6] == 25  # carried over into Q2 = in progress at the end of Q1, not the start-of-year stock
+    assert q2[7] is True
+    basis = _rows(
+        url,
+        """select value_basis, source_report_ids from intermediate.int_unit_quarter_values
+           where unit_key = 'ngoc_son.so_noi_vu' and indicator_code = 'tthc_cases_resolved'
+             and quarter_key = '2023Q2'""",
+    )
+    assert basis == [("derived", ["sha_snv_q1", "sha_snv_h1"])]
+    staffing = _rows(url, """select quarter_key, civil_servant_quota from marts.fct_staffing
+                             where unit_key = 'ngoc_son.so_noi_vu' order by quarter_key""")
+    assert staffing == [("2023Q1", 50), ("2023Q2", 52)]  # a stock: latest observation, never differenced
+
+
+def test_resubmission_latest_wins_earlier_kept(built):
+    url = built["url"]
+    rows = _rows(
+        url,
+        """select report_id, value, is_latest_submission, is_publishable, submission_number
+           from marts.fct_indicator_values
+           where unit_key = 'ngoc_son.ea_lam' and indicator_code = 'tthc_cases_resolved' order by loaded_at""",
+    )
+    assert rows == [("sha_ealam_v1", 1100, False, False, 1), ("sha_ealam_v2", 1000, True, True, 2)]
+    wide = _rows(url, "select tthc_cases_resolved from marts.fct_tthc_cases "
+                      "where unit_key = 'ngoc_son.ea_lam' and quarter_key = '2023Q2' and scope = 'all'")
+    assert wide == [(1000,)]
+    warned = _rows(url, "select gate_status, warning_rule_ids from marts.fct_indicator_values "
+                        "where report_id = 'sha_ealam_v2' and indicator_code = 'tthc_cases_resolved_early_or_on_time'")
+    assert warned == [("warning", ["W2"])]
+
+
+def test_rejected_and_unchecked_facts_stay_out_of_marts(built):
+    url = built["url"]
+    audited = dict(_rows(url, "select indicator_code, gate_status from marts.fct_indicator_values "
+                              "where report_id = 'sha_vp_q2'"))
+    assert audited["tthc_cases_resolved"] == "rejected"
+    assert audited["staff_trained"] == "unchecked"
+    for table, column in [("fct_tthc_cases", "tthc_cases_resolved"), ("fct_province_quarter", "value")]:
+        hits = _rows(url, f"select count(*) from marts.{table} where {column} = 999999")
+        assert hits == [(0,)], table
+    assert _rows(url, "select count(*) from marts.fct_staffing where staff_trained is not null") == [(0,)]
+    vp = _rows(url, "select tthc_cases_new, tthc_cases_resolved from marts.fct_tthc_cases "
+                    "where unit_key = 'ngoc_son.vp_ubnd' and scope = 'all'")
+    assert vp == [(40, None)]
+
+
+def test_coverage_missing_late_and_unlisted(built):
+    url = built["url"]
+    rows = dict(
+        (unit, (status, n))
+        for unit, status, n in _rows(
+            url,
+            "select unit_key, coverage_status, n_reports from marts.fct_report_coverage "
+            "where quarter_key = '2023Q2' and province = 'Ngọc Sơn'",
+        )
+    )
+    assert rows["ngoc_son.krong_mo.cu_pang"] == ("missing", 0)
+    assert rows["ngoc_son.so_noi_vu"] == ("late", 1)  # signed 25/6, due 20/6
+    assert rows["ngoc_son.ea_lam"] == ("on_time", 2)
+    assert rows["ngoc_son.krong_mo"] == ("received_undated", 1)
+    unlisted = [unit for unit in rows if unit.startswith("unlisted:")]
+    assert len(unlisted) == 1 and rows[unlisted[0]] == ("unlisted_unit", 1)
+    assert "ngoc_son" not in rows  # the province itself does not report
+    dim = _rows(url, "select is_listed, unit_level, parent_unit_key from marts.dim_reporting_unit "
+                     "where unit_key = %s", unlisted[0])
+    assert dim == [(False, "commune", "ngoc_son.krong_mo")]
+
+
+def test_incremental_rebuild_is_idempotent(built):
+    full, incremental = built["full"], built["incremental"]
+    for table in full:
+        assert incremental[table] == full[table], table
+    assert len(full["fct_indicator_values"]) == sum(len(r.facts) for r in _reports())
+
+
+def test_bi_role_reads_marts_only(built):
+    url = built["url"]
+    rows = _rows(
+        url,
+        """select has_schema_privilege('cchc_bi', 'marts', 'USAGE'),
+                  has_table_privilege('cchc_bi', 'marts.fct_province_quarter', 'SELECT'),
+                  has_table_privilege('cchc_bi', 'marts.fct_province_quarter', 'INSERT'),
+                  has_schema_privilege('cchc_bi', 'raw', 'USAGE'),
+                  has_schema_privilege('cchc_bi', 'intermediate', 'USAGE')""",
+    )
+    assert rows == [(True, True, False, False, False)]
