@@ -140,7 +140,8 @@ def build_raw_facts_suite() -> gx.ExpectationSuite:
     return gx.ExpectationSuite(name=RAW_FACTS_SUITE, expectations=e)
 
 
-def build_raw_checkpoint(ctx: Any, warehouse_url: str) -> gx.Checkpoint:
+def build_raw_checkpoint(ctx: Any, warehouse_url: str, assets: tuple[str, ...] = ("raw_reports", "raw_facts"),
+                         ) -> gx.Checkpoint:
     """Data source + two partitioned query assets + suites + validation definitions + checkpoint with a Data Docs
     action. Run it with ``batch_parameters={"batch_quarter": "2023Q2"}``."""
     import great_expectations as gx
@@ -155,6 +156,8 @@ def build_raw_checkpoint(ctx: Any, warehouse_url: str) -> gx.Checkpoint:
         ("raw_reports", raw_reports_query(), build_raw_reports_suite()),
         ("raw_facts", raw_facts_query(), build_raw_facts_suite()),
     ):
+        if asset_name not in assets:
+            continue  # a validation definition without rows for the quarter would fail the whole checkpoint
         asset = ds.add_query_asset(asset_name, query=query)
         # Column-value partitioners are valid on SQL assets; GX's eager check only knows date partitioners.
         batch = asset.add_batch_definition("by_quarter", partitioner=partitioner, validate_partitioner=False)
