@@ -1,0 +1,328 @@
+"""Facts from running text: sentence patterns applied to paragraphs and to text cells of body tables.
+
+Every pattern proposes a figure; where several claim the same figure the highest priority wins (one figure,
+one fact). Rates written right after a count ("… 8.367 hồ sơ (chiếm 49,36%)") and year-to-date readings
+("(lũy kế 44.717 hồ sơ)") take their code from the count they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.catalog import load_catalog
+from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance
+from ingest.facts.emit import FactDraft
+from ingest.facts.rule import MACROS, Rule
+from ingest.facts.scope import resolve_scope
+from ingest.facts.text import Span, clause_bounds, end_of, sentence_bounds, start_of
+from ingest.models import UnitLevel
+from ingest.numbers import (
+    count_multiplier_after,
+    money_unit_after,
+    parse_number,
+    qualifier_before,
+    sign_before,
+    split_pair,
+)
+
+RULES: tuple[Rule, ...] = (
+    *rules_cases.RULES,
+    *rules_direction.RULES,
+    *rules_finance.RULES,
+    *rules_egov.RULES,
+)
+
+_HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
+_FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu|định hướng|\bsẽ\b|đề nghị|kiến nghị")
+_COMPANION_RE = re.compile(
+    r"(?:(?:chiếm|đạt|bằng)(?:\s+tỷ\s+lệ)?(?:\s+là)?\s*:?\s*|\(\s*)" + MACROS["N"] + r"\s*%"
+)
+_YTD_RE = re.compile(r"lũy\s+kế(?:\s+từ\s+đầu\s+năm)?(?:\s+(?:là|đạt))?\s*:?\s*" + MACROS["N"])
+COMPANION = {
+    "tthc_cases_online": "tthc_online_rate_pct",
+    "tthc_cases_online_full": "tthc_online_full_rate_pct",
+    "tthc_cases_postal": "tthc_postal_rate_pct",
+    "tthc_results_returned_postal": "tthc_results_returned_postal_pct",
+    "tthc_cases_resolved_early": "tthc_early_rate_pct",
+    "tthc_cases_resolved_on_time": "tthc_on_time_only_rate_pct",
+    "tthc_cases_resolved_early_or_on_time": "tthc_on_time_rate_pct",
+    "tthc_cases_resolved_late": "tthc_late_rate_pct",
+    "tthc_cases_returned": "tthc_returned_rate_pct",
+    "tthc_cases_resolved": "tthc_resolution_rate_pct",
+    "tthc_land_cases_on_time": "tthc_land_on_time_rate_pct",
+    "cchc_plan_tasks_done": "cchc_plan_completion_pct",
+    "cchc_remediation_tasks_done": "cchc_remediation_completion_pct",
+    "public_investment_disbursed_vnd_million": "public_investment_disbursement_pct",
+    "ntp_disbursed_vnd_million": "ntp_disbursement_pct",
+    "ntp_investment_disbursed_vnd_million": "ntp_investment_disbursement_pct",
+    "ntp_recurrent_disbursed_vnd_million": "ntp_recurrent_disbursement_pct",
+    "commune_staff_actual": "commune_staff_fill_rate_pct",
+    "online_payment_procedures": "online_payment_rate_pct",
+}
+_CAN_EXCEED_100 = ("_pct_of_estimate", "_pct_same_period_last_year", "_change_vs_last_year_pp")
+
+
+@dataclass
+class TextUnit:
+    """A paragraph, or the result cell of a body-table row with its label."""
+
+    span: Span
+    contexts: tuple[str, ...] = ()
+    label: str = ""
+    lead: str = ""
+
+
+@dataclass
+class _Cand:
+    rule: Rule
+    m: re.Match[str]
+    order: int
+
+
+def _local_after(text: str, pos: int) -> str:
+    end = pos
+    limit = min(len(text), pos + 70)
+    while end < limit and not text[end].isdigit() and text[end] not in ";.":
+        end += 1
+    return text[pos:end]
+
+
+def _value(rule: Rule, code: str, m: re.Match[str], text: str) -> tuple[float, list[str], float | None] | None:
+    """(value, notes, denominator) of a match, in the unit of ``code``."""
+    notes: list[str] = []
+    if rule.kind == "zero":
+        return (rule.value or 0.0), notes, None
+    raw = m.group("v")
+    den_raw = m.group("d") if "d" in m.re.groupindex else None
+    is_pct = code.endswith("_pct") or "_pct_" in code or rule.kind == "percent"
+    max_value = None
+    if is_pct and not code.endswith(_CAN_EXCEED_100):
+        max_value = 100.0
+    elif rule.max_value is not None:
+        max_value = rule.max_value
+    den: float | None = None
+    if den_raw is not None:
+        pair = split_pair(f"{raw}/{den_raw}", max_value=max_value)
+        if pair is None:
+            return None
+        value, den = pair
+        if "." in raw and value != float(raw.replace(".", "")):
+            notes.append(f'"{raw}" read with "." as the decimal mark')
+    else:
+        reading = parse_number(raw, max_value=max_value)
+        if reading is None:
+            return None
+        value = reading.value
+        if reading.decimal_dot:
+            notes.append(f'"{raw}" read with "." as the decimal mark')
+    end = m.end("d") if den_raw is not None else m.end("v")
+    if rule.kind == "money" or code.endswith("_vnd_million"):
+        found = money_unit_after(text, end)
+        if found is None:
+            return None
+        factor = found[0]
+        value = round(value * factor, 9)
+        den = round(den * factor, 9) if den is not None else None
+    elif rule.kind in ("count", "signed") and not is_pct:
+        mult = count_multiplier_after(text, end)
+        if mult is not None:
+            value *= mult[0]
+            notes.append("rounded amount")
+    if rule.kind == "signed":
+        value *= sign_before(text, m.start("v"))
+    qual = qualifier_before(text, m.start("v"))
+    if qual and rule.kind not in ("signed",):
+        notes.append(f'written "{qual} {raw}"')
+    return value, notes, den
+
+
+def _switch(pairs: Iterable[tuple[re.Pattern[str], str]], before: str, default: str) -> str:
+    best, best_pos = default, -1
+    for rx, code in pairs:
+        last = None
+        for last in rx.finditer(before):  # noqa: B007 - keep the last match
+            pass
+        if last is not None and last.end() > best_pos:
+            best, best_pos = code, last.end()
+    return best
+
+
+def _candidates(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for order, rule in enumerate(RULES):
+        if rule.need and not any(n in text for n in rule.need):
+            continue
+        for m in rule.rx.finditer(text):
+            out.append(_Cand(rule, m, order))
+    return out
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """One figure, one fact: per figure span keep the strongest pattern."""
+    best: dict[tuple[int, int], _Cand] = {}
+    for c in cands:
+        key = c.m.span("v")
+        cur = best.get(key)
+        if cur is None or (c.rule.prio, -c.order) > (cur.rule.prio, -cur.order):
+            best[key] = c
+    chosen = sorted(best.values(), key=lambda c: c.m.start("v"))
+    # a pair's denominator must not be claimed by a weaker single-figure pattern
+    dens = {c.m.span("d") for c in chosen if "d" in c.m.re.groupindex and c.m.group("d") is not None}
+    return [c for c in chosen if c.m.span("v") not in dens]
+
+
+def extract_narrative(units: Iterable[TextUnit], level: UnitLevel | None) -> list[FactDraft]:
+    catalog = load_catalog()
+    drafts: list[FactDraft] = []
+    for unit in units:
+        text = unit.span.folded
+        if not _HAS_FIGURE_RE.search(text):
+            continue
+        drafts.extend(_extract_unit(unit, text, level, catalog))
+    return drafts
+
+
+def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: dict) -> list[FactDraft]:
+    raw = unit.span.text
+    sb = sentence_bounds(raw)
+    cb = clause_bounds(raw)
+    out: list[FactDraft] = []
+    seen_first: set[tuple[str, int]] = set()
+    for c in _resolve(_candidates(text)):
+        rule, m = c.rule, c.m
+        vstart = m.start("v")
+        s0 = start_of(sb, vstart)
+        c0 = start_of(cb, vstart)
+        before = text[s0 : m.start()]
+        if _FORWARD_RE.search(text[c0:vstart]):
+            continue
+        if rule.ctx_forbid is not None and rule.ctx_forbid.search(before):
+            continue
+        if rule.ctx_need is not None and not (
+            rule.ctx_need.search(text[s0:vstart]) or rule.ctx_need.search(unit.label) or rule.ctx_need.search(unit.lead)
+        ):
+            continue
+        code = _switch(rule.switch, text[s0:vstart] or unit.lead, rule.code) if rule.switch else rule.code
+        if rule.switch and code == rule.code and not before.strip() and unit.lead:
+            code = _switch(rule.switch, unit.lead, rule.code)
+        for rx, alt in rule.para_switch:
+            if rx.search(text):
+                code = alt
+        if code == "IGNORE" or code not in catalog:
+            continue
+        if rule.first_only:
+            key = (code, s0)
+            if key in seen_first:
+                continue
+            seen_first.add(key)
+        got = _value(rule, code, m, text)
+        if got is None:
+            continue
+        value, notes, den = got
+        if rule.note:
+            notes.insert(0, rule.note)
+        if rule.kind in ("score", "rank") and den is not None:
+            notes.append(f"of {den:g}" if rule.kind == "rank" or code.endswith("_rank") else f"maximum {den:g}")
+        clause = text[c0 : end_of(cb, vstart, len(text))]
+        local = _local_after(text, m.end("v"))
+        scope = resolve_scope(code, level=level, local=local, clause=clause, label=unit.label,
+                              contexts=(unit.lead, *unit.contexts))
+        out.append(FactDraft(code, scope, value, "narrative", unit.span, vstart, m.end(), "; ".join(notes) or None))
+        den_code = rule.den_code
+        if den is not None and den_code and rule.kind not in ("score", "rank"):
+            den_code = _den_switch(code, den_code)
+            if den_code in catalog:
+                dscope = resolve_scope(den_code, level=level, local=local, clause=clause, label=unit.label,
+                                       contexts=(unit.lead, *unit.contexts))
+                out.append(FactDraft(den_code, dscope, den, "narrative", unit.span, m.start("d"), m.end(),
+                                     "denominator of an A/B figure", from_pair=True))
+    out.extend(_followers(unit, text, out, level, catalog, sb))
+    return _pair_totals_win(out)
+
+
+_DEN_BY_CODE = {
+    "cchc_remediation_tasks_done": "cchc_remediation_tasks_total",
+    "cchc_plan_tasks_done": "cchc_plan_tasks_total",
+    "ntp_disbursed_vnd_million": "ntp_plan_vnd_million",
+    "ntp_investment_disbursed_vnd_million": "ntp_investment_plan_vnd_million",
+    "ntp_recurrent_disbursed_vnd_million": "ntp_recurrent_plan_vnd_million",
+    "public_investment_disbursed_vnd_million": "public_investment_plan_vnd_million",
+}
+
+
+def _den_switch(code: str, den_code: str) -> str:
+    return _DEN_BY_CODE.get(code, den_code)
+
+
+def _followers(
+    unit: TextUnit, text: str, facts: list[FactDraft], level: UnitLevel | None, catalog: dict, sb: list[int]
+) -> list[FactDraft]:
+    """Companion rates and year-to-date readings that take their code from the preceding count."""
+    claimed = {(f.start) for f in facts}
+    counts = sorted((f for f in facts if not f.code.endswith("_pct") and not f.from_pair), key=lambda f: f.start)
+    out: list[FactDraft] = []
+
+    def previous_count(pos: int) -> FactDraft | None:
+        s0 = start_of(sb, pos)
+        prev = [f for f in counts if s0 <= f.start < pos]
+        return prev[-1] if prev else None
+
+    for m in _COMPANION_RE.finditer(text):
+        grp = "v" if m.group("v") is not None else None
+        if grp is None:
+            continue
+        vstart = m.start("v")
+        if vstart in claimed:
+            continue
+        prev = previous_count(vstart)
+        if prev is None or any(ch.isdigit() for ch in text[prev.end : vstart]):
+            continue
+        rate_code = COMPANION.get(prev.code)
+        if rate_code is None or rate_code not in catalog:
+            continue
+        reading = parse_number(m.group("v"), max_value=100.0)
+        if reading is None:
+            continue
+        notes = [f'"{m.group("v")}" read with "." as the decimal mark'] if reading.decimal_dot else []
+        qual = qualifier_before(text, vstart)
+        if qual:
+            notes.append(f'written "{qual} {m.group("v")}"')
+        out.append(FactDraft(rate_code, prev.scope, reading.value, "narrative", unit.span, vstart, m.end(),
+                             "; ".join(notes) or None))
+        claimed.add(vstart)
+    for m in _YTD_RE.finditer(text):
+        vstart = m.start("v")
+        if vstart in claimed:
+            continue
+        prev = previous_count(vstart)
+        if prev is None:
+            continue
+        ytd = prev.code + "_ytd"
+        if ytd not in catalog:
+            continue
+        reading = parse_number(m.group("v"))
+        if reading is None:
+            continue
+        out.append(FactDraft(ytd, prev.scope, reading.value, "narrative", unit.span, vstart, m.end(),
+                             "cumulative from the start of the year (lũy kế)"))
+        claimed.add(vstart)
+    return out
+
+
+def _pair_totals_win(facts: list[FactDraft]) -> list[FactDraft]:
+    """An "A/B" figure fixes the total: other totals of the same code in the paragraph are dropped."""
+    pair_totals = {(f.code, f.scope): f.value for f in facts if f.from_pair}
+    if not pair_totals:
+        return facts
+    out = []
+    for f in facts:
+        key = (f.code, f.scope)
+        if key in pair_totals and not f.from_pair:
+            if f.value != pair_totals[key]:
+                continue
+        out.append(f)
+    # the same total stated plainly and as a denominator: keep the plain one
+    plain_keys = {(f.code, f.scope, f.value) for f in out if not f.from_pair}
+    return [f for f in out if not (f.from_pair and (f.code, f.scope, f.value) in plain_keys)]

@@ -1,0 +1,202 @@
+"""Phrasings of the case-count vocabulary (``indicators.md`` §2) and the procedure inventory."""
+
+from __future__ import annotations
+
+from ingest.facts.rule import R, Rule
+
+# "trước hạn" given as its own figure (so a separate "đúng hạn" excludes early cases)
+EARLY_SEPARATE = (
+    r"(?<!và )(?<!đúng, )(?<!đúng hạn, )(?<!đúng hạn và )(?<!đúng và )trước (?:hạn|hẹn)(?:\s*(?:là|có|:))*\s*\d"
+    r"|\d[\d.,]*\s*(?:hồ sơ|hs)\s*(?:được\s*)?(?:giải quyết\s*)?trước (?:hạn|hẹn)(?!\s*(?:và|,)\s*đúng)"
+)
+_NOT_LATE_OPEN = r"đang (?:giải quyết|xử lý)[^\d;]{0,15}$"
+_ONTIME = r"(?:đúng hạn|đúng hẹn|đúng thời hạn)"
+_EARLY_OR_ONTIME = (
+    r"(?:đúng(?: hạn| hẹn)?(?:,| và| hoặc) trước (?:hạn|hẹn)|trước(?: hạn| hẹn)?(?:,| và) đúng (?:hạn|hẹn)|"
+    r"đúng và trước hạn|trước và đúng hạn|đúng hạn \(?bao gồm (?:cả )?trước hạn\)?)"
+)
+_LATE = r"(?:quá hạn|trễ hạn|chậm hạn|trễ hẹn|quá hẹn|chậm, quá hạn|chậm trễ)"
+_RECEIVE_GAP = r"(?:(?!trực tuyến|qua mạng|bưu|lũy kế|trực tiếp|mới|trong kỳ|tồn|giải quyết xong)[^\d;%]){0,45}?"
+
+RULES: list[Rule] = [
+    # ---- intake
+    *R("tthc_cases_received",
+       r"tiếp nhận" + _RECEIVE_GAP + r"{G}{Q}{N} {HS}",
+       r"(?:tổng số|tổng cộng) {HS} (?:đã )?(?:được )?tiếp nhận" + _RECEIVE_GAP + r"{G}{N}",
+       r"{N} {HS} (?:đã )?được tiếp nhận(?! (?:trực tuyến|qua))",
+       need="tiếp nhận", prio=1),
+    *R("tthc_cases_new",
+       r"(?:tiếp nhận mới|mới tiếp nhận|tiếp nhận trong kỳ|trong kỳ tiếp nhận|nhận mới|phát sinh mới|"
+       r"số mới tiếp nhận){X}{G}{Q}{N} {HS}",
+       r"{N} {HS} (?:mới|tiếp nhận mới|mới tiếp nhận|phát sinh mới|tiếp nhận trong kỳ)",
+       need=("mới", "trong kỳ"), prio=3),
+    *R("tthc_cases_carried_over",
+       r"(?:tồn (?:từ )?kỳ trước(?: chuyển (?:qua|sang))?|(?:từ )?kỳ trước chuyển (?:qua|sang)|tồn đọng kỳ trước|"
+       r"chuyển tiếp từ kỳ trước|tồn chuyển sang){X}{G}{N} {HS}",
+       r"{N} {HS} (?:tồn (?:từ )?kỳ trước|(?:từ )?kỳ trước chuyển (?:qua|sang)|chuyển tiếp)",
+       need=("kỳ trước", "tồn", "chuyển tiếp"), prio=4),
+    *R("tthc_cases_total_to_handle",
+       r"tổng số {HS} (?:nhận |cần |phải |yêu cầu |đã và đang )giải quyết{X}{G}{N}",
+       r"lũy kế đã và đang giải quyết{X}{G}{N}",
+       need=("giải quyết",), prio=4),
+    *R("tthc_cases_online",
+       r"{N} {HS}(?: được| đã)?(?: nộp| tiếp nhận| nhận| phát sinh| xử lý| giải quyết)? (?:qua mạng|trực tuyến|"
+       r"qua cổng dịch vụ công|qua cổng dvc)",
+       r"{HS}(?: được| đã)?(?: nộp| tiếp nhận| nhận| phát sinh)? (?:qua mạng|trực tuyến)(?: một phần| toàn trình)?"
+       r"{X}{G}{N}(?: {HS})?",
+       r"(?:tiếp nhận|nhận|nộp) (?:hồ sơ )?(?:qua mạng|trực tuyến){X}{G}{N} {HS}",
+       r"phát sinh {N} {HS} trực tuyến",
+       need=("trực tuyến", "qua mạng"), prio=5,
+       ctx_forbid=r"(?:tỷ lệ|mục tiêu)[^\d;]{0,30}$"),
+    *R("tthc_cases_online_full",
+       r"{N} {HS}(?: được)?(?: nộp| tiếp nhận| phát sinh)? trực tuyến toàn trình",
+       r"{HS}(?: được)?(?: nộp| tiếp nhận| phát sinh)? trực tuyến toàn trình{X}{G}{N}(?: {HS})?",
+       need="toàn trình", prio=6),
+    *R("tthc_cases_direct",
+       r"{N} {HS}(?: được)?(?: nộp| tiếp nhận| nhận)? trực tiếp(?! và)",
+       r"(?:tiếp nhận|nộp|nhận) (?:hồ sơ )?trực tiếp(?! và){X}{G}{N} {HS}",
+       need="trực tiếp", prio=5),
+    *R("tthc_cases_postal",
+       r"{N} {HS}(?: được)?(?: nộp| tiếp nhận| nhận| gửi)? qua (?:dịch vụ )?{BC}",
+       r"{HS}(?: được)?(?: nộp| tiếp nhận| nhận| gửi)? qua (?:dịch vụ )?{BC}{XL}{G}{N}(?: {HS})?",
+       r"(?:tiếp nhận|nhận) qua (?:dịch vụ )?{BC}{XL}{G}{N} {HS}",
+       need=("chính", "điện"), prio=5, ctx_forbid=r"trả(?: kết quả)?[^\d;]{0,12}$"),
+    *R("tthc_cases_direct_or_postal",
+       r"trực tiếp và (?:qua )?(?:dịch vụ )?{BC}{X}{G}{N}",
+       need="trực tiếp", prio=6),
+    # ---- results
+    *R("tthc_cases_resolved",
+       r"(?:đã giải quyết(?: xong)?|giải quyết xong|(?:đã )?giải quyết và trả kết quả|đã xử lý xong|"
+       r"đã trả kết quả|đã xử lý)(?: cho)?{G}{Q}{N} {HS}",
+       r"{N} {HS} (?:đã |được )?(?:giải quyết xong|giải quyết và trả kết quả|đã giải quyết|xử lý xong)",
+       need=("giải quyết", "xử lý", "trả kết quả"), prio=3),
+    *R("tthc_cases_resolved_early",
+       r"(?<!và )(?<!đúng, )(?<!đúng hạn, )(?<!đúng hạn và )(?<!đúng và )trước (?:hạn|hẹn)(?! và| hoặc|,){G}{N}"
+       r"(?: {HS})?",
+       r"{N} {HS} (?:được )?(?:giải quyết )?trước (?:hạn|hẹn)(?! và|,)",
+       need=("trước hạn", "trước hẹn"), prio=6),
+    *R("tthc_cases_resolved_early_or_on_time",
+       _EARLY_OR_ONTIME + r"{G}{N}(?: {HS})?",
+       r"{N} {HS} (?:được )?(?:giải quyết )?" + _EARLY_OR_ONTIME,
+       need=("đúng",), prio=7),
+    *R("tthc_cases_resolved_early_or_on_time",
+       r"(?<!trước hạn, )(?<!trước hạn và )(?<!trước, )" + _ONTIME + r"{G}{N} {HS}",
+       r"{N} {HS} (?:được )?(?:giải quyết )?" + _ONTIME + r"(?! và trước|, trước)",
+       need=("đúng",), prio=6,
+       para_switch=((EARLY_SEPARATE, "tthc_cases_resolved_on_time"),)),
+    *R("tthc_cases_resolved_late",
+       r"(?:đã )?(?:giải quyết )?" + _LATE + r"{G}{N}(?: {HS})?",
+       r"{N} {HS} (?:đã |bị )?(?:giải quyết )?" + _LATE,
+       need=("hạn", "hẹn", "chậm"), prio=6, ctx_forbid=_NOT_LATE_OPEN),
+    *R("tthc_cases_in_progress",
+       r"(?:đang giải quyết|đang xử lý|chưa giải quyết|chưa xử lý|đang thụ lý)(?! quá| trong){G}{N} {HS}",
+       r"{HS} (?:đang giải quyết|đang xử lý|chưa giải quyết){G}{N}(?: {HS})?",
+       r"{N} {HS} (?:đang|chưa) (?:giải quyết|xử lý)(?! quá| trong)",
+       need=("đang", "chưa"), prio=5),
+    *R("tthc_cases_in_progress_within_deadline",
+       r"(?:đang giải quyết|đang xử lý) (?:trong hạn|chưa đến hạn){G}{N}",
+       r"{N} {HS} (?:đang giải quyết|đang xử lý) (?:trong hạn|chưa đến hạn)",
+       need="đang", prio=7),
+    *R("tthc_cases_in_progress_overdue",
+       r"(?:đang giải quyết|đang xử lý) (?:quá hạn|trễ hạn){G}{N}",
+       r"{N} {HS} (?:đang giải quyết|đang xử lý) (?:quá hạn|trễ hạn)",
+       r"quá hạn chưa (?:có kết quả|giải quyết){G}{N}",
+       need=("đang", "chưa"), prio=8),
+    *R("tthc_cases_returned",
+       r"{N} {HS} (?:bị )?(?:trả lại|rút|không đủ điều kiện)",
+       r"(?:trả lại|rút) (?:hồ sơ)?{X}{G}{N} {HS}",
+       need=("trả lại", "rút"), prio=6),
+    *R("tthc_results_returned_postal",
+       r"trả (?:kết quả )?(?:giải quyết )?(?:tthc )?qua (?:dịch vụ )?{BC}{X}{G}{N} (?:kết quả|{HS})",
+       r"{N} (?:kết quả|{HS}) (?:được )?trả (?:kết quả )?qua (?:dịch vụ )?{BC}",
+       need=("trả",), prio=7),
+    *R("tthc_assistance_contacts",
+       r"(?:hướng dẫn|hỗ trợ)[^\d;%]{0,60}?cho {N} lượt",
+       need=("hướng dẫn", "hỗ trợ"), prio=3),
+    *R("tthc_late_apologies",
+       r"{N} (?:văn bản|thư|phiếu) xin lỗi",
+       need="xin lỗi", prio=3),
+    # ---- year to date: "(lũy kế N hồ sơ)" after a figure takes the code of that figure (see narrative.YTD)
+    # ---- rates that stand on their own
+    *R("tthc_on_time_rate_pct",
+       r"tỷ lệ (?:{HS} )?(?:tthc )?(?:được )?(?:giải quyết )?(?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r")"
+       r"{XL}{G}{Q}{N}{P}",
+       r"tỷ lệ {HS}{XL}(?:được )?giải quyết (?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r"){X}{G}{Q}{N}{P}",
+       r"{N}{P} (?:số )?{HS}{XL}(?:được )?(?:giải quyết )?(?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r")",
+       r"giải quyết (?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r") (?:đạt|là|:) (?:tỷ lệ )?{N}{P}",
+       need=("đúng",), prio=4, max_value=100,
+       para_switch=((EARLY_SEPARATE, "tthc_on_time_only_rate_pct"),)),
+    *R("tthc_late_rate_pct",
+       r"(?:tỷ lệ (?:{HS} )?(?:giải quyết )?)?" + _LATE + r"(?: là| chiếm| :)?{G}{N}{P}",
+       r"tỷ lệ {HS}{X}" + _LATE + r"{X}{G}{N}{P}",
+       need=("hạn", "hẹn", "chậm"), prio=4, max_value=100, ctx_forbid=_NOT_LATE_OPEN),
+    *R("tthc_online_rate_pct",
+       r"tỷ lệ (?:{HS} )?(?:tthc )?(?:được )?(?:tiếp nhận |nộp |giải quyết |xử lý )?(?:qua mạng|trực tuyến)"
+       r"(?! toàn)(?: mức độ)?{X}{G}{N}{P}",
+       r"{N}{P} (?:số )?(?:{HS}|tthc)[^\d;%]{0,30}?(?:được )?(?:tiếp nhận |giải quyết |xử lý |nộp )?"
+       r"(?:qua mạng|trực tuyến)",
+       need=("trực tuyến", "qua mạng"), prio=4, max_value=100),
+    *R("tthc_online_full_rate_pct",
+       r"tỷ lệ {HS}{X}trực tuyến toàn trình{X}{G}{N}{P}",
+       need="toàn trình", prio=5, max_value=100, ctx_forbid=r"(?:mục tiêu|chỉ tiêu)[^;]{0,40}$"),
+    *R("tthc_resolution_rate_pct",
+       r"tỷ lệ (?:{HS} )?(?:đã )?giải quyết(?! đúng| trước| quá| trễ)(?: xong)?{X}{G}{N}{P}",
+       need="giải quyết", prio=3, max_value=100),
+    # ---- procedures (inventory)
+    *R("tthc_procedures_total",
+       r"tổng số {TT}{XL}(?:đang có hiệu lực|thuộc thẩm quyền|đã được (?:công bố|tích hợp)|đang thực hiện)"
+       r"{XL}{G}{N}(?: {TT})?",
+       need=("tổng số",), prio=2, ctx_forbid=r"(?:cấp huyện|cấp xã|ngành dọc)[^\d;]{0,60}$",
+       switch=((r"cấp huyện", "tthc_procedures_district"), (r"cấp xã", "tthc_procedures_commune"))),
+    *R("tthc_procedures_district",
+       r"{N} (?:{TT}|tt) cấp huyện",
+       r"(?:{TT}|tt) (?:thuộc thẩm quyền )?(?:giải quyết )?(?:của )?cấp huyện{XL}{G}{N} (?:{TT}|tt)",
+       need="cấp huyện", prio=3, ctx_forbid=r"ngành dọc[^;]{0,80}$"),
+    *R("tthc_procedures_commune",
+       r"{N} (?:{TT}|tt) cấp xã",
+       r"(?:{TT}|tt) (?:thuộc thẩm quyền )?(?:giải quyết )?(?:của )?cấp xã{XL}{G}{N} (?:{TT}|tt)",
+       need="cấp xã", prio=3, ctx_forbid=r"ngành dọc[^;]{0,80}$"),
+    *R("tthc_procedures_vertical_agencies",
+       r"cấp (?:huyện|xã)(?: có)?{G}{N} (?:{TT}|tt)",
+       r"{N} (?:{TT}|tt)[^\d;]{0,40}?(?:cơ quan )?ngành dọc",
+       need=("cấp", "ngành dọc"), prio=4, ctx_need=r"ngành dọc"),
+    *R("tthc_procedures_interlinked",
+       r"{N} (?:{TT}|tt)(?: được giải quyết| thực hiện)? (?:theo hình thức )?liên thông(?! cùng cấp)",
+       r"(?:{TT}|tt) liên thông (?:giữa các cấp|các cấp){X}{G}{N}",
+       need="liên thông", prio=3),
+    *R("tthc_procedures_interlinked_same_level",
+       r"{N} (?:{TT}|tt)(?: được giải quyết| thực hiện)? (?:theo hình thức )?liên thông cùng cấp",
+       need="cùng cấp", prio=4),
+    *R("tthc_procedures_published_new",
+       r"công bố (?:mới )?{N} (?:{TT}|tt) (?:mới|ban hành mới)",
+       r"{N} (?:{TT}|tt) (?:được )?công bố mới",
+       need="công bố", prio=3),
+    *R("tthc_procedures_abolished",
+       r"{N} (?:{TT}|tt) (?:bị )?(?:bãi bỏ|hủy bỏ|bị thay thế)",
+       r"bãi bỏ {N} (?:{TT}|tt)",
+       need=("bãi bỏ", "hủy bỏ", "thay thế"), prio=3),
+    *R("tthc_procedures_amended",
+       r"{N} (?:{TT}|tt) (?:được )?sửa đổi(?:, bổ sung)?",
+       need="sửa đổi", prio=3),
+    *R("tthc_internal_procedures_approved_pct",
+       r"{N}{P} (?:số )?(?:các )?(?:{TT}|tt)[^\d;%]{0,40}?(?:được )?phê duyệt quy trình nội bộ",
+       r"tỷ lệ (?:{TT}|tt)[^\d;%]{0,30}?phê duyệt quy trình nội bộ{X}{G}{N}{P}",
+       need="quy trình nội bộ", prio=4, max_value=100),
+    *R("tthc_one_stop_rate_pct",
+       r"{N}{P} (?:số )?(?:các )?(?:{TT}|tt)[^\d;%]{0,60}?(?:tiếp nhận|trả kết quả|thực hiện)[^\d;%]{0,50}?"
+       r"(?:cơ chế một cửa|bộ phận một cửa)",
+       r"tỷ lệ (?:{TT}|tt)[^\d;%]{0,60}?(?:cơ chế một cửa|bộ phận một cửa){X}{G}{Q}{N}{P}",
+       need="một cửa", prio=4, max_value=100),
+    *R("tthc_feedback_resolution_rate_pct",
+       r"{N}{P} (?:số )?(?:các )?(?:pakn|phản ánh,? kiến nghị)[^\d;%]{0,60}?(?:được )?(?:giải quyết|xử lý)",
+       r"tỷ lệ (?:giải quyết|xử lý) (?:pakn|phản ánh,? kiến nghị){X}{G}{N}{P}",
+       need=("pakn", "phản ánh"), prio=4, max_value=100),
+    *R("tthc_feedback_received",
+       r"(?:tiếp nhận|nhận được|có) {N} (?:pakn|phản ánh|kiến nghị|ý kiến phản ánh)",
+       r"(?:pakn|phản ánh,? kiến nghị)[^\d;%]{0,40}?(?:tiếp nhận|nhận được){G}{N}",
+       need=("pakn", "phản ánh", "kiến nghị"), prio=3),
+    *R("tthc_feedback_received",
+       r"(?P<v>(?:không|chưa) (?:có|phát sinh|nhận được) (?:trường hợp|phản ánh|kiến nghị|pakn|ý kiến)"
+       r"[^\d;%.]{0,60}?(?:phản ánh|kiến nghị|pakn))",
+       need=("không", "chưa"), kind="zero", value=0.0, prio=2, note="stated as none"),
+]

@@ -1,0 +1,166 @@
+"""Which part of the reporting unit a figure covers (``indicators.md`` §1.2).
+
+The scope comes from the words attached to the figure first ("100% UBND cấp xã"), then its clause, then the
+table row label and its parents, the lead-in line and the headings above it. Tier words only make sense for
+the report's own level: "cấp xã" in a commune report is the commune itself (``all``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.models import Document, Scope, UnitLevel
+
+CENTER_RE = re.compile(
+    r"trung tâm phục vụ hành chính công|trung tâm phục vụ hcc|ttpvhcc|trung tâm hành chính công|"
+    r"trung tâm phục vụ hành chính"
+)
+_STRONG = {
+    "province_level": re.compile(r"cấp tỉnh|cqcm tỉnh|sở, (?:ban, )?ngành|các sở\b"),
+    "district_level": re.compile(r"cấp huyện|ubnd (?:các )?huyện\b(?!\s+(?:đã|ban hành|giao))"),
+    "commune_level": re.compile(r"cấp xã|ubnd (?:các )?xã\b|xã, (?:phường, )?thị trấn"),
+}
+_DEPARTMENTS_RE = re.compile(r"phòng, ban|phòng ban|phòng chuyên môn")
+_WEAK_PROVINCE_RE = re.compile(r"\btỉnh\b|toàn tỉnh")
+_ALL_RE = re.compile(
+    r"các cấp|(?:từ )?(?:cấp )?(?:tỉnh|huyện) đến (?:cấp )?xã|huyện và (?:các )?xã|cả huyện và xã|"
+    r"huyện, xã|tỉnh, huyện|toàn huyện|trên địa bàn huyện và"
+)
+_FUNDING = {
+    "district_level": re.compile(r"ngân sách (?:cấp )?huyện|vốn (?:cấp )?huyện"),
+    "province_level": re.compile(r"ngân sách (?:cấp )?tỉnh|vốn (?:cấp )?tỉnh|tỉnh (?:giao|phân bổ) bổ sung"),
+}
+
+ALWAYS_ALL = frozenset(
+    {
+        "interagency_bodies_established", "leaders_disciplined_province", "leaders_disciplined_department",
+        "leaders_disciplined_division", "management_boards", "department_restructuring_done_pct",
+        "commune_to_district_transfers", "par_index_score", "par_index_pct", "par_index_rank",
+        "par_index_rank_change", "par_index_score_change", "par_component_score", "par_component_pct",
+        "par_component_rank", "new_enterprises", "new_enterprises_change", "socioeconomic_targets_met",
+        "socioeconomic_targets_total", "staff_with_computers_pct", "agencies_lan_internet_pct",
+        "specialized_data_network_connected_pct", "mobile_coverage_villages_pct",
+        "mobile_internet_coverage_communes_pct", "e_health_record_coverage_pct", "broadband_speed_mbps",
+        "public_wifi_hotspots", "public_wifi_investment_vnd_million", "psu_financial_autonomy_assigned",
+        "budget_revenue_vnd_million", "budget_revenue_pct_of_estimate", "budget_revenue_pct_same_period_last_year",
+        "budget_revenue_commune_collected_vnd_million", "budget_revenue_commune_collected_pct",
+        "budget_expenditure_vnd_million", "budget_expenditure_pct_of_estimate",
+        "online_meetings_commune_connected_pct", "departments_with_function_regulations",
+        "essential_services_digitized", "cchc_initiatives_recognized",
+    }
+)
+COMMUNE_TIER = frozenset(
+    {
+        "commune_staff_quota", "commune_staff_actual", "commune_cadres_actual", "commune_civil_servants_actual",
+        "commune_staff_fill_rate_pct", "commune_staff_meeting_standard", "commune_staff_qualification_pct",
+    }
+)
+STAFF_PREFIXES = (
+    "civil_servant", "public_employee", "staff_", "labor_contracts", "leaders_", "psu_labor",
+    "cchc_plan", "cchc_remediation", "cchc_directive", "propaganda", "assigned_tasks", "job_position",
+    "public_service_units", "psu_",
+)
+FUNDING_PREFIXES = ("public_investment_",)
+PROVINCIAL = ("province_office", "province_department")
+
+
+def _is_staff(code: str) -> bool:
+    return code.startswith(STAFF_PREFIXES)
+
+
+def tiers(text: str, level: UnitLevel | None, *, staff: bool = False) -> tuple[set[str], bool]:
+    """Tier names mentioned in ``text`` and whether an "all tiers" phrase is present."""
+    found: set[str] = set()
+    if not text:
+        return found, False
+    for name, rx in _STRONG.items():
+        if name == "province_level" and (staff or level not in PROVINCIAL):
+            continue
+        if rx.search(text):
+            found.add(name)
+    if level == "district" and _DEPARTMENTS_RE.search(text) and not staff:
+        found.add("district_level")
+    if not staff and CENTER_RE.search(text):
+        found.add("center")
+    return found, bool(_ALL_RE.search(text))
+
+
+def _decide(found: set[str], every: bool, level: UnitLevel | None) -> Scope | None:
+    if "center" in found:
+        return "center"
+    if every or len(found) >= 2:
+        return "province_level" if level in PROVINCIAL else "all"
+    if len(found) == 1:
+        return found.pop()  # type: ignore[return-value]
+    return None
+
+
+def resolve_scope(
+    code: str,
+    *,
+    level: UnitLevel | None,
+    local: str = "",
+    clause: str = "",
+    label: str = "",
+    contexts: Iterable[str] = (),
+) -> Scope:
+    """The scope of one figure of ``code``; texts are lower case, nearest first."""
+    if code in COMMUNE_TIER:
+        return "all" if level == "commune" else "commune_level"
+    if level == "commune" or code in ALWAYS_ALL:
+        return "all"
+    if code.startswith(FUNDING_PREFIXES):
+        for text in (local, clause, label, *contexts):
+            for name, rx in _FUNDING.items():
+                if text and rx.search(text):
+                    return name  # type: ignore[return-value]
+        return "all"
+    staff = _is_staff(code)
+    # a strong tier word in a table row label beats the result text (rows are the form's structure)
+    found, every = tiers(label, level, staff=staff)
+    decided = _decide(found, every, level)
+    if decided is not None and decided != "province_level":
+        return decided
+    for text in (local, clause, label, *contexts):
+        found, every = tiers(text, level, staff=staff)
+        decided = _decide(found, every, level)
+        if decided is not None:
+            return decided
+        if level in PROVINCIAL and not staff and text and _WEAK_PROVINCE_RE.search(text):
+            return "province_level"
+    return "all"
+
+
+_LEVEL_SIGNS: tuple[tuple[UnitLevel, re.Pattern[str]], ...] = (
+    ("commune", re.compile(r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân) (?:xã|phường|thị trấn)\b(?! *(?:và|,))")),
+    ("district", re.compile(r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân) (?:huyện|quận|thị xã|thành phố)\b")),
+    ("province_office", re.compile(r"văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân) tỉnh")),
+    ("province_department", re.compile(r"^(?:sở|ban quản lý|thanh tra tỉnh)\b|\bsở [a-zđà-ỹ ]{3,40} báo cáo")),
+)
+
+
+def infer_unit_level(doc: Document) -> UnitLevel | None:
+    """A fallback when the metadata has no unit level: count how the report names its author.
+
+    Weighted towards the opening and the closing lines, where the author names itself.
+    """
+    lines = [ln.text.lower() for ln in doc.lines if ln.text.strip()]
+    if not lines:
+        return None
+    parts = lines[:25] + lines[-40:]
+    body = "\n".join(parts)
+    scores: dict[str, int] = {}
+    for level, rx in _LEVEL_SIGNS:
+        scores[level] = len(rx.findall(body))
+    # "Trên đây là báo cáo ... của UBND xã X" / "Văn phòng UBND tỉnh tổng hợp, báo cáo" are decisive
+    for text in parts:
+        if "trên đây là báo cáo" in text or "tổng hợp, báo cáo" in text or "báo cáo kết quả" in text:
+            for level, rx in _LEVEL_SIGNS:
+                if rx.search(text):
+                    scores[level] += 5
+    if scores.get("province_office", 0):
+        scores["province_office"] += 3
+        scores["district"] = max(0, scores["district"] - scores["province_office"])
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else None  # type: ignore[return-value]

@@ -1,0 +1,207 @@
+"""Reading numbers written in Vietnamese CCHC reports (``../shared/docs/rules.md`` §3).
+
+* "." groups thousands and "," is the decimal mark: "21.802" = 21802, "56,4" = 56.4.
+* "." is a decimal mark when the group after it is not exactly three digits ("96.33", "21.5") or when the
+  thousands reading is impossible for the quantity (a percentage above 100, a score above its maximum).
+* Money is converted to VND million; "ngàn"/"nghìn"/"triệu" multiply counts.
+* Qualifiers ("trên", ">", "khoảng", ...) and "A/B" pairs are recognised; signs come from words.
+* ``mask_non_figures`` blanks out numbers that are not figures (document ids, dates, years, periods,
+  footnote markers, list numbering) without changing the text length, so offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_FULL = re.compile(r"\d+(?:[.,]\d+)*")
+
+# a number as it appears in running text: not glued to letters, not part of a longer token
+NUM = r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/]|[.,]\d)"
+
+QUALIFIER_RE = re.compile(
+    r"(?:(?P<word>trên|hơn|gần|khoảng|ước đạt|ước tính|ước|xấp xỉ|tối thiểu|tối đa|dưới|trung bình|"
+    r"chưa đến|chưa tới|không quá|ít nhất|đạt trên|đạt gần)|(?P<sym>[<>≥≤~]))\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A parsed number: its value and whether a "." was read as the decimal mark."""
+
+    value: float
+    decimal_dot: bool = False
+
+
+def parse_number(raw: str, *, max_value: float | None = None) -> Reading | None:
+    """Parse one Vietnamese number ("21.802", "56,4", "96.33", "04", ">10,3"); None if it is not one.
+
+    ``max_value`` is the largest value possible for the quantity (100 for a percentage, the maximum of a
+    score): a "." reading that would exceed it is taken as a decimal mark instead.
+    """
+    s = raw.strip().lstrip("<>≥≤~+").strip().rstrip("%").strip().replace(" ", "")
+    if not _NUMBER_FULL.fullmatch(s):
+        return None
+    if "," in s:
+        head, _, frac = s.rpartition(",")
+        if s.count(",") > 1:
+            parts = s.split(",")
+            if "." in s or not all(len(p) == 3 for p in parts[1:]):
+                return None
+            return Reading(float("".join(parts)))
+        if "." in head:
+            groups = head.split(".")
+            if not all(len(g) == 3 for g in groups[1:]):
+                return None
+            head = "".join(groups)
+        return Reading(float(f"{head}.{frac}"))
+    if "." in s:
+        groups = s.split(".")
+        thousands = len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:])
+        if thousands:
+            value = float("".join(groups))
+            if max_value is not None and value > max_value and len(groups) == 2:
+                return Reading(float(s), decimal_dot=True)
+            return Reading(value)
+        if len(groups) == 2:
+            return Reading(float(s), decimal_dot=True)
+        return None
+    return Reading(float(s))
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The approximation word or symbol written right before position ``start`` ("trên", ">", ...)."""
+    m = QUALIFIER_RE.search(text[max(0, start - 16) : start])
+    if not m:
+        return None
+    return (m.group("word") or m.group("sym")).lower()
+
+
+_MONEY_UNIT_RE = re.compile(r"\s*(?P<mult>tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?P<dong>đồng|đ\b|vnđ|vnd)?", re.IGNORECASE)
+_MONEY_FACTORS = {"tỷ": 1000.0, "tỉ": 1000.0, "triệu": 1.0, "nghìn": 0.001, "ngàn": 0.001}
+
+
+def money_unit_after(text: str, end: int) -> tuple[float, int] | None:
+    """The factor to VND million for a money unit written at ``text[end:]`` and the unit's end offset.
+
+    "tỷ (đồng)" ×1000, "triệu (đồng)" ×1, "nghìn / ngàn đồng" ÷1000, "đồng" ÷1 000 000; None if no unit.
+    """
+    m = _MONEY_UNIT_RE.match(text, end)
+    if not m or not (m.group("mult") or m.group("dong")):
+        return None
+    mult = (m.group("mult") or "").lower()
+    if mult in ("nghìn", "ngàn") and not m.group("dong"):
+        return None  # "4,52 ngàn" qualifies a count, not money
+    factor = _MONEY_FACTORS.get(mult, 1e-6 if m.group("dong") else 1.0)
+    return factor, m.end()
+
+
+def to_vnd_million(value: float, unit: str) -> float:
+    """Convert an amount written with ``unit`` ("tỷ đồng", "triệu đồng", "nghìn đồng", "đồng") to VND million."""
+    found = money_unit_after(" " + unit, 0)
+    if found is None:
+        raise ValueError(f"not a money unit: {unit!r}")
+    return round(value * found[0], 9)
+
+
+_COUNT_MULT_RE = re.compile(r"\s*(?P<m>ngàn|nghìn|triệu)\b(?!\s*đồng)", re.IGNORECASE)
+
+
+def count_multiplier_after(text: str, end: int) -> tuple[float, int] | None:
+    """"4,52 ngàn" → (1000, end of "ngàn"); "1,488 triệu hồ sơ" → (1e6, ...); None without a multiplier."""
+    m = _COUNT_MULT_RE.match(text, end)
+    if not m:
+        return None
+    return (1e6 if m.group("m").lower() == "triệu" else 1000.0), m.end()
+
+
+PAIR_RE = re.compile(rf"(?P<a>{NUM})\s*/\s*(?P<b>{NUM})")
+
+
+def split_pair(raw: str, *, max_value: float | None = None) -> tuple[float, float] | None:
+    """"22/39" → (22, 39); "10.973/13" → (10.973, 13) (the denominator bounds the numerator)."""
+    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)*)\s*/\s*(\d+(?:[.,]\d+)*)\s*", raw)
+    if not m:
+        return None
+    den = parse_number(m.group(2), max_value=max_value)
+    if den is None:
+        return None
+    num = parse_number(m.group(1), max_value=den.value if den.value else max_value)
+    if num is None:
+        return None
+    return num.value, den.value
+
+
+_SIGN_RE = re.compile(r"(?P<w>giảm|tăng|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s*(?:thêm\s*)?$", re.IGNORECASE)
+
+
+def sign_before(text: str, start: int) -> int:
+    """-1 when the number at ``start`` follows "giảm" ("giảm 142 hồ sơ"), else +1."""
+    m = _SIGN_RE.search(text[max(0, start - 14) : start])
+    if m and m.group("w").lower() in ("giảm", "thấp hơn", "ít hơn"):
+        return -1
+    return 1
+
+
+# ---------------------------------------------------------------- numbers that are not figures
+_I = re.IGNORECASE
+_FULL_MASKS: list[re.Pattern[str]] = [
+    re.compile(r"https?://\S+|www\.\S+|<https?:[^>]*>", _I),
+    re.compile(r"\[footnoteRef:\d+\]|\[\d+:|\[bookmark:[^\]]*\]|<sup>\s*\d+\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+", _I),
+    re.compile(r"</?[a-z][^<>]{0,80}>", _I),  # html tags left in the text
+]
+# in these only the digits are blanked, the words stay for the sentence patterns
+_DIGIT_MASKS: list[re.Pattern[str]] = [
+    # dates: 30/12/2021, 02/6/2023, 32/05/2024, 15-6-2022
+    re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d{2}\b"),
+    re.compile(r"\bngày\s+\d{1,2}(?:\s*/\s*\d{1,2})?\b", _I),
+    re.compile(r"\btháng\s+\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?\b", _I),
+    re.compile(r"\b\d{1,2}\s*/\s*(?:19|20)\d{2}\b"),  # 5/2023
+    re.compile(r"\bquý\s+[ivx]+\s*/\s*(?:19|20)\d{2}\b", _I),
+    re.compile(r"\b(?:năm|nhiệm kỳ|giai đoạn|từ|đến|niên độ|khóa|khoá|kỳ)\s+(?:19|20)\d{2}\b", _I),
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}\b"),
+    # document identifiers: 82/QĐ-UBND, 108/2020/NĐ-CP, 114-KH/HU, 646/VPUBND-HCTC
+    re.compile(r"\b\d+(?:\s*/\s*\d{2,4})?\s*[/-]\s*[^\W\d_][\w&.]*(?:\s*[/-]\s*[\w&.]+)*"),
+    re.compile(
+        r"\b(?:quyết định|nghị định|nghị quyết|kế hoạch|công văn|văn bản|thông báo|thông tư|chỉ thị|báo cáo|"
+        r"hướng dẫn|tờ trình|kết luận|chương trình|luật|quy chế|đề án|qđ|nđ|kh|cv|tb)\s+(?:số\s*:?\s*)?"
+        r"\d[\d.,]*(?:\s*/\s*[\w-]+)*",
+        _I,
+    ),
+    re.compile(r"\bsố\s*:?\s*\d+\s*/", _I),
+    re.compile(r"\b(?:đoàn kiểm tra|tổ kiểm tra|tổ công tác)\s+số\s+\d+", _I),
+    re.compile(r"\b(?:mục|khoản|điều|điểm [a-zđ],?|tiêu chí|tiêu chí thành phần)\s+\d+(?:\.\d+)*\b", _I),
+    re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:tháng|năm|ngày|quý)\b(?!\s*(?:tuổi))", _I),  # 06 tháng, 3 năm
+    re.compile(r"\bmức\s*(?:độ)?\s*\d(?:\s*(?:,|và|-|/|hoặc)\s*(?:mức\s*(?:độ)?\s*)?\d)*", _I),
+    re.compile(r"\b\d\s*cấp\b", _I),  # liên thông 3 cấp, 4 cấp chính quyền
+    re.compile(r"\b(?:phiên bản|version|công nghiệp|iso|ipv)\s*\d+(?:[.:]\d+)*", _I),
+    re.compile(r"\b\d\.0\b"),
+    re.compile(r"\(\s*[-–]\s*\d[\d.,]*\s*(?:điểm|đ)\b", _I),  # points lost "(- 2.027 điểm)"
+    re.compile(r"\(\s*\d{1,2}\s*\)"),  # "(1)" list markers
+]
+_OUTLINE_RE = re.compile(r"^\s*(?:[-+•*]\s*)?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[ivxlc]+\.|[a-zđ]\))(?=\s)", _I)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _blank_digits(m: re.Match[str]) -> str:
+    return _DIGIT_RE.sub(" ", m.group(0))
+
+
+def mask_non_figures(text: str) -> str:
+    """Replace numbers that are not figures with spaces (same length, so offsets stay valid).
+
+    Dates, years, periods ("06 tháng"), document ids ("251/QĐ-UBND", "Nghị định số 61/2018/NĐ-CP"),
+    footnote markers, URLs, legacy service levels ("mức độ 3, 4"), tiers ("3 cấp") and outline numbering.
+    """
+    text = _OUTLINE_RE.sub(_blank_digits, text, count=1)
+    for pattern in _FULL_MASKS:
+        text = pattern.sub(_blank, text)
+    for pattern in _DIGIT_MASKS:
+        text = pattern.sub(_blank_digits, text)
+    return text
