@@ -108,6 +108,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return code
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from expectations.report import cmd_validate
+
+    return cmd_validate(args.quarter, args.format)
+
+
 def _progress(items, desc: str, enabled: bool = True, unit: str = "file"):
     from tqdm import tqdm
 
@@ -137,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="run the demo inbox's quarters on the embedded warehouse")
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("validate", help="the quality gate's verdicts of a quarter, per reporting unit")
+    p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("warehouse", help="the embedded PostgreSQL server (or the one CCHC_WAREHOUSE_URL names)")
     p.add_argument("action", choices=["start", "stop", "status", "url"])
