@@ -17,9 +17,12 @@ def quiet_gx_logging() -> None:
     """GX logs (INFO) a line per registered expectation/metric when the host configured logging at INFO
     (Airflow does, through structlog): keep its loggers at WARNING, and its usage statistics off."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    for name in ("great_expectations", "great_expectations.expectations.registry",
-                 "great_expectations.data_context", "great_expectations.core", "tzlocal", "numexpr"):
+    for name in ("great_expectations", "tzlocal", "numexpr"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    # Some GX modules set their own logger to INFO when imported: lower every GX logger already created.
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("great_expectations."):
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -38,6 +41,7 @@ def make_context(docs_dir: Path) -> AbstractDataContext:
 
     docs_dir = Path(docs_dir).resolve()
     docs_dir.mkdir(parents=True, exist_ok=True)
+    quiet_gx_logging()  # again: importing GX reset some of its loggers to INFO
     ctx = gx.get_context(mode="ephemeral")
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     ctx.update_data_docs_site(DOCS_SITE, {

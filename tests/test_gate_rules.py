@@ -414,3 +414,13 @@ def test_empty_quarter_and_report_without_facts(fresh_db, gate):
     summary = gate(fresh_db, quarter="2024Q1")
     assert summary.reports == 1 and summary.reports_rejected == 0
     assert conn.execute("select status from quality.report_status").fetchone()[0] == "accepted"
+
+
+def test_gx_context_is_quiet_at_info(tmp_path, caplog):
+    import logging
+
+    from expectations.gx_context import make_context
+
+    with caplog.at_level(logging.INFO):
+        make_context(tmp_path / "docs")
+    assert not [r for r in caplog.records if r.name.startswith("great_expectations") and r.levelno < logging.WARNING]
