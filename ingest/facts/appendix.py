@@ -190,10 +190,15 @@ def extract_tables(rows: list[Row], level: UnitLevel | None) -> tuple[list[FactD
             result_idx = max((i for i, t in enumerate(texts) if t), default=label_idx)
             if result_idx > label_idx and len(texts[result_idx].split()) >= 3:
                 labels = " ".join(texts[i] for i in range(label_idx, result_idx) if texts[i])
-                units.append(TextUnit(span=row.cells[result_idx], label=lower_same_length(labels),
+                # read as an analyst reads a two-column table: "label: result"
+                span = _copy(row.cells[label_idx])
+                for i in range(label_idx + 1, result_idx + 1):
+                    if texts[i]:
+                        span.extend(row.cells[i], sep=": " if i == result_idx else " ")
+                units.append(TextUnit(span=span, label=lower_same_length(labels),
                                       contexts=tuple(lower_same_length(t) for t in (parent, grand) if t)
                                       + row.headings[::-1]))
-            else:
+            elif number:
                 last_group = label
             continue
         entry = match_label(label, parent)
@@ -201,6 +206,8 @@ def extract_tables(rows: list[Row], level: UnitLevel | None) -> tuple[list[FactD
             continue
         if cols.roles:
             picks = [(cols.roles.get(i, "total" if i == min(values) else ""), i) for i in sorted(values)]
+            if "rate" not in cols.roles.values() and picks and not picks[-1][0] and len(picks) >= 3:
+                picks[-1] = ("rate", picks[-1][1])  # a third value column the header forgot to name
         else:
             picks = [("value", min(values))]
         for role, idx in picks:

@@ -34,6 +34,8 @@ RULES: tuple[Rule, ...] = (
     *rules_egov.RULES,
 )
 
+_PERCENT_AFTER_RE = re.compile(r"\s*%")
+_NTP_CTX_RE = re.compile(r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu|định hướng|\bsẽ\b|đề nghị|kiến nghị")
 _COMPANION_RE = re.compile(
@@ -60,6 +62,7 @@ COMPANION = {
     "ntp_recurrent_disbursed_vnd_million": "ntp_recurrent_disbursement_pct",
     "commune_staff_actual": "commune_staff_fill_rate_pct",
     "online_payment_procedures": "online_payment_rate_pct",
+    "budget_revenue_commune_collected_vnd_million": "budget_revenue_commune_collected_pct",
 }
 _CAN_EXCEED_100 = ("_pct_of_estimate", "_pct_same_period_last_year", "_change_vs_last_year_pp")
 
@@ -149,12 +152,26 @@ def _switch(pairs: Iterable[tuple[re.Pattern[str], str]], before: str, default: 
     return best
 
 
+def _is_pct_code(code: str) -> bool:
+    return code.endswith("_pct") or "_pct_" in code
+
+
+def _takes_percent(rule: Rule) -> bool:
+    return (
+        rule.kind in ("percent", "zero")
+        or _is_pct_code(rule.code)
+        or any(_is_pct_code(alt) for _, alt in (*rule.switch, *rule.para_switch))
+    )
+
+
 def _candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for order, rule in enumerate(RULES):
         if rule.need and not any(n in text for n in rule.need):
             continue
         for m in rule.rx.finditer(text):
+            if not _takes_percent(rule) and _PERCENT_AFTER_RE.match(text, m.end("v")):
+                continue  # a count pattern never takes a percentage
             out.append(_Cand(rule, m, order))
     return out
 
@@ -207,6 +224,10 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
         code = _switch(rule.switch, text[s0:vstart] or unit.lead, rule.code) if rule.switch else rule.code
         if rule.switch and code == rule.code and not before.strip() and unit.lead:
             code = _switch(rule.switch, unit.lead, rule.code)
+        if code.startswith("ntp_") and not (
+            _NTP_CTX_RE.search(text[s0:vstart]) or _NTP_CTX_RE.search(unit.lead) or _NTP_CTX_RE.search(unit.label)
+        ):
+            code = rule.code if not rule.code.startswith("ntp_") else code
         for rx, alt in rule.para_switch:
             if rx.search(text):
                 code = alt

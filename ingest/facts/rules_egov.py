@@ -35,7 +35,7 @@ RULES: list[Rule] = [
     *R("online_services_with_cases_rate_pct",
        r"{N}{P} (?:số )?(?:{TT}|tt|dịch vụ)[^\d;%]{0,50}?(?:có )?phát sinh hồ sơ",
        r"tỷ lệ (?:{TT}|tt|dịch vụ)[^\d;%]{0,50}?có phát sinh hồ sơ{X}{G}{N}{P}",
-       need="phát sinh", prio=4, kind="percent", max_value=100),
+       need="phát sinh", prio=5, kind="percent", max_value=100),
     *R("tthc_online_rate_pct",
        r"{N}{P} (?:số )?(?:{HS} )?(?:{TT}|tt)[^\d;%]{0,20}?(?:được )?giải quyết trực tuyến",
        need="trực tuyến", prio=5, kind="percent", max_value=100),

@@ -18,10 +18,11 @@ CENTER_RE = re.compile(
 )
 _STRONG = {
     "province_level": re.compile(r"cấp tỉnh|cqcm tỉnh|sở, (?:ban, )?ngành|các sở\b"),
-    "district_level": re.compile(r"cấp huyện|ubnd (?:các )?huyện\b(?!\s+(?:đã|ban hành|giao))"),
+    "district_level": re.compile(r"cấp huyện"),
     "commune_level": re.compile(r"cấp xã|ubnd (?:các )?xã\b|xã, (?:phường, )?thị trấn"),
 }
 _DEPARTMENTS_RE = re.compile(r"phòng, ban|phòng ban|phòng chuyên môn")
+_PROVINCIAL_DISTRICT_RE = re.compile(r"ubnd (?:các )?huyện\b")
 _WEAK_PROVINCE_RE = re.compile(r"\btỉnh\b|toàn tỉnh")
 _ALL_RE = re.compile(
     r"các cấp|(?:từ )?(?:cấp )?(?:tỉnh|huyện) đến (?:cấp )?xã|huyện và (?:các )?xã|cả huyện và xã|"
@@ -81,16 +82,18 @@ def tiers(text: str, level: UnitLevel | None, *, staff: bool = False) -> tuple[s
             found.add(name)
     if level == "district" and _DEPARTMENTS_RE.search(text) and not staff:
         found.add("district_level")
+    if level in PROVINCIAL and _PROVINCIAL_DISTRICT_RE.search(text):
+        found.add("district_level")
     if not staff and CENTER_RE.search(text):
         found.add("center")
     return found, bool(_ALL_RE.search(text))
 
 
-def _decide(found: set[str], every: bool, level: UnitLevel | None) -> Scope | None:
+def _decide(found: set[str], every: bool, level: UnitLevel | None, staff: bool = False) -> Scope | None:
     if "center" in found:
         return "center"
     if every or len(found) >= 2:
-        return "province_level" if level in PROVINCIAL else "all"
+        return "province_level" if level in PROVINCIAL and not staff else "all"
     if len(found) == 1:
         return found.pop()  # type: ignore[return-value]
     return None
@@ -119,12 +122,12 @@ def resolve_scope(
     staff = _is_staff(code)
     # a strong tier word in a table row label beats the result text (rows are the form's structure)
     found, every = tiers(label, level, staff=staff)
-    decided = _decide(found, every, level)
+    decided = _decide(found, every, level, staff)
     if decided is not None and decided != "province_level":
         return decided
     for text in (local, clause, label, *contexts):
         found, every = tiers(text, level, staff=staff)
-        decided = _decide(found, every, level)
+        decided = _decide(found, every, level, staff)
         if decided is not None:
             return decided
         if level in PROVINCIAL and not staff and text and _WEAK_PROVINCE_RE.search(text):
