@@ -27,6 +27,8 @@ from ingest.meta.periods import (
 from ingest.meta.units import detect_unit
 from ingest.models import DataWindow, Document, ExtractionIssue, Line, ReportMeta
 
+# Local government has two tiers (province, commune) from this date on (rules.md §4).
+TWO_TIER_START = date(2025, 7, 1)
 _EXPLICIT = re.compile(
     rf"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<a>{DATE_FRAGMENT})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?"
     rf"(?P<b>{DATE_FRAGMENT})",
@@ -237,14 +239,12 @@ def _report_date(lines: list[Line]) -> tuple[RawDate | None, Line | None, list[t
 def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
     lines = doc.lines
     issues: list[ExtractionIssue] = []
-    unit = detect_unit(lines)
     title = _title_lines(lines)
     mentions = _collect_labels(lines, title)
     windows, window_issues = _collect_windows(lines)
     issues.extend(window_issues)
     choice = _choose(mentions, windows)
-    meta = ReportMeta(reporting_unit=unit.reporting_unit, unit_level=unit.unit_level, province=unit.province,
-                      district=unit.district)
+    meta = ReportMeta()
     key, year = choice.key, choice.year
     if key is not None:
         meta.period_label = choice.label
@@ -271,6 +271,9 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
         meta.year = end.year
     else:
         meta.year = year
+    unit = detect_unit(lines, two_tier=start is not None and start >= TWO_TIER_START)
+    meta.reporting_unit, meta.unit_level = unit.reporting_unit, unit.unit_level  # type: ignore[assignment]
+    meta.province, meta.district = unit.province, unit.district
     meta.cumulative = is_cumulative(start, end) if key is None or key.period_type != "multi_year" else None
     meta.report_quarter = report_quarter(key, end)
     raw_date, date_line, partial = _report_date(lines)

@@ -63,11 +63,16 @@ def province_named(text_after: str) -> str | None:
     return None
 
 
+def province_display(name: str) -> str | None:
+    """The canonical spelling of a known province (before or after the 2025 merger), or None."""
+    return _PROVINCE_BY_KEY.get(name_key(canonical_prefix(name.strip(",.;:() "))))
+
+
 def province_of_district(district: str) -> str | None:
     found = _DISTRICT_PROVINCE.get(name_key(district))
     return found[1] if found else None
 
 
 def district_display(district: str) -> str | None:
-    found = _DISTRICT_PROVINCE.get(name_key(district))
+    found = _DISTRICT_PROVINCE.get(name_key(canonical_prefix(district)))
     return found[0] if found else None

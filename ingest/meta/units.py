@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ingest.meta.bodies import Body, Place, read_place, render, respell, tier_class
 from ingest.meta.places import (
     CENTRAL_CITIES,
     canonical_prefix,
@@ -14,13 +15,15 @@ from ingest.meta.places import (
     province_named,
     province_of_district,
 )
+from ingest.meta.selfref import Ref, self_references
 from ingest.models import Line
 
 _UBND = r"(?:ubnd|ủy\s+ban\s+nhân\s+dân|uỷ\s+ban\s+nhân\s+dân)"
 _VERBS = (r"(?:đã|đang|luôn|thường\s+xuyên|tiếp\s+tục|báo\s+cáo|ban\s+hành|chỉ\s+đạo|tổ\s+chức|triển\s+khai|"
           r"thực\s+hiện|tham\s+mưu|quán\s+triệt|kịp\s+thời|xác\s+định|quyết\s+liệt|bám\s+sát)")
-_DISTRICT_WORDS = r"(?:huyện|quận|thị\s+xã|thành\s+phố)"
-_COMMUNE_WORDS = r"(?:xã|phường|thị\s+trấn)"
+_DISTRICT_WORDS = r"(?:huyện|quận|thị\s+xã(?!\s+hội\b)|thành\s+phố)"
+_COMMUNE_WORDS = r"(?:(?<!thị\s)xã(?!\s+hội\b)|phường|thị\s+trấn|đặc\s+khu)"
+_MOTTO = re.compile(r"cộng\s+ho[àa]\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam", re.IGNORECASE)
 DEPARTMENTS = [
     "Nội vụ", "Tư pháp", "Kế hoạch và Đầu tư", "Tài chính", "Công Thương", "Nông nghiệp và Môi trường",
     "Nông nghiệp và Phát triển nông thôn", "Giao thông vận tải", "Xây dựng", "Tài nguyên và Môi trường",
@@ -59,11 +62,16 @@ class UnitResult:
     district: str | None = None
 
 
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def _tier_level(tier: str) -> str:
     tier = " ".join(tier.lower().split())
     if tier == "tỉnh":
         return "province"
-    if tier in ("xã", "phường", "thị trấn"):
+    if tier in ("xã", "phường", "thị trấn", "đặc khu"):
         return "commune"
     return "district"
 
@@ -108,18 +116,52 @@ class _Names:
         return name_key(name) in self.score
 
 
-def detect_unit(lines: list[Line]) -> UnitResult:
-    level_score: Counter[str] = Counter()
-    districts, communes, provinces = _Names(), _Names(), _Names()
-    dept_names: Counter[str] = Counter()
-    n = len(lines)
-    closing = [ln for ln in lines if re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE)]
+@dataclass
+class _Scan:
+    """What a pass over every line found: level votes and the names written after tier words."""
+
+    level_score: Counter[str] = field(default_factory=Counter)
+    dept_names: Counter[str] = field(default_factory=Counter)
+    districts: _Names = field(default_factory=_Names)
+    communes: _Names = field(default_factory=_Names)
+    provinces: _Names = field(default_factory=_Names)
+
+    def spellings(self) -> dict[str, str]:
+        """Ordinary-case spellings of every name seen, by matching key (to respell all-caps header names)."""
+        out: dict[str, str] = {}
+        for names in (self.provinces, self.districts, self.communes):
+            for key, spelled in names.spellings.items():
+                ordinary = [s for s in spelled if not s.isupper()]
+                if ordinary and key not in out:
+                    out[key] = max(ordinary, key=lambda s: spelled[s])
+        return out
+
+
+def detect_unit(lines: list[Line], two_tier: bool = False) -> UnitResult:
+    """The issuing body. ``two_tier``: the window starts on or after 1 July 2025 (rules.md §4), so a commune
+    has no district unless the report itself writes one."""
+    scan = _scan(lines)
+    refs = self_references(lines)
+    if refs:
+        return _resolve_refs(refs, scan, lines, two_tier)
+    result = _resolve(scan.level_score, scan.dept_names, scan.provinces, scan.districts, scan.communes, lines,
+                      len(lines))
+    if two_tier and result.unit_level == "commune":
+        result.district = None
+    return result
+
+
+def _scan(lines: list[Line]) -> _Scan:
+    scan = _Scan()
+    level_score, dept_names = scan.level_score, scan.dept_names
+    districts, communes, provinces = scan.districts, scan.communes, scan.provinces
+    closing = {ln.no for ln in lines if re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE)}
     for ln in lines:
-        text = ln.text
+        text = _MOTTO.sub(" ", ln.text) if ln.no <= 20 else ln.text
         for m in _BODY.finditer(text):
             after = text[m.end():]
             name = read_name(after.lstrip())
-            is_closing = ln in closing
+            is_closing = ln.no in closing
             kem_theo = re.search(r"kèm\s+theo\s+báo\s+cáo[^()]*của\s*$", text[:m.start()], re.IGNORECASE)
             opening = ln.no <= 60 and re.match(r"\W*$", text[:m.start()]) and re.match(
                 r"(?:\s+\S+){0,4}?\s+báo\s+cáo", after, re.IGNORECASE) is not None
@@ -159,12 +201,20 @@ def detect_unit(lines: list[Line]) -> UnitResult:
             name = read_name(text[m.end():])
             if name:
                 communes.add(name, 2 if re.search(r"(ubnd|ban\s+nhân\s+dân)\s+$", text[:m.start()], re.I) else 1)
+        upper = None
         for m in re.finditer(r"(?<![\w])(tỉnh|thành\s+phố|tp\.?)\s+", text, re.IGNORECASE):
             province = province_named(text[m.end():])
+            if province is None and m.group(1).lower() == "tỉnh":
+                # A province outside the built-in list: the capitalised words after "tỉnh".
+                upper = _is_upper_line(text) if upper is None else upper
+                province, _ = read_place(text, m.end(), "tỉnh", upper)
+                province = respell(province, {}) if province else None
             if province:
                 provinces.add(province)
     _document_signals(lines, level_score, dept_names, provinces, districts, communes)
-    return _resolve(level_score, dept_names, provinces, districts, communes, lines, n)
+    return scan
+
+
 
 
 def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: Counter[str],
@@ -252,3 +302,91 @@ def _tier_word(lines: list[Line], name: str, commune: bool = False) -> str:
             if found and name_key(found) == key:
                 seen[" ".join(m.group(1).lower().split())] += 1
     return seen.most_common(1)[0][0] if seen else ("xã" if commune else "huyện")
+
+
+_LEVEL_OUT = {"province": "province_office"}
+
+
+def _resolve_refs(refs: list[Ref], scan: _Scan, lines: list[Line], two_tier: bool) -> UnitResult:
+    """The body the report names itself with most often (header, label, opening, closing), completed with the
+    places it is qualified with, then with what the whole text says."""
+    groups: dict[tuple[str, str, str, str], list[Ref]] = defaultdict(list)
+    for ref in refs:
+        groups[ref.body.key()].append(ref)
+    score = {k: sum(r.weight for r in rs) for k, rs in groups.items()}
+    named = [k for k in groups if k[3]]
+    for key in groups:
+        if not key[3]:
+            for other in named:
+                if other[:3] == key[:3]:
+                    score[other] += score[key]
+    candidates = [k for k in groups if k[3] or not any(o[:3] == k[:3] for o in named)]
+    best = max(candidates, key=lambda k: (score[k], -min(r.line for r in groups[k])))
+    members = [r for k, rs in groups.items() if k == best or (not k[3] and k[:3] == best[:3]) for r in rs]
+    lead = max(members, key=lambda r: (r.weight, r.body.own is not None and r.body.own.name is not None)).body
+    spellings = scan.spellings()
+    places = _vote_places(members, spellings)
+    body = Body(lead.kind, own=lead.own, dept=lead.dept, council=lead.council, places=places)
+    level = body.level
+    own = body.own
+    if own is not None and own.name:
+        own = Place(own.tier, respell(own.name, spellings))
+    own_cls = tier_class(own.tier, own.name) if own is not None else None
+
+    result = UnitResult(unit_level=_LEVEL_OUT.get(level, level))
+    province = places["province"].name if "province" in places else None
+    if own_cls == "province" and own is not None and own.name:
+        province = own.name
+    district: Place | None = places.get("district")
+    if own_cls == "district" and own is not None:
+        district = own if own.name else None
+        if district is None and body.kind == "ubnd":
+            best_district = scan.districts.best()
+            district = Place(own.tier, district_display(best_district) or best_district) if best_district else None
+    if level == "commune" and own is not None and own.name is None:
+        commune = scan.communes.best()
+        own = Place(own.tier, commune) if commune else None
+    if level in ("commune", "district") and district is None and not (two_tier and level == "commune"):
+        best_district = scan.districts.best()
+        if best_district:
+            district = Place(_tier_word(lines, best_district), district_display(best_district) or best_district)
+    if district is not None and district.name:
+        district = Place(district.tier, district_display(district.name) or respell(district.name, spellings))
+    if province is None:
+        province = _fallback_province(scan, district.name if district else None)
+    if body.kind == "ubnd" and own_cls == "district" and district is not None:
+        own = district
+    body.own = own
+    if level in ("district", "commune"):
+        result.district = district.name if district else None
+    result.province = province
+    result.reporting_unit = render(body, province, district)
+    return result
+
+
+def _vote_places(members: list[Ref], spellings: dict[str, str]) -> dict[str, Place]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, Place] = {}
+    for ref in members:
+        for cls, place in ref.body.places.items():
+            if not place.name:
+                continue
+            key = name_key(place.name)
+            votes[cls][key] += ref.weight
+            if key not in spelled or (spelled[key].name or "").isupper():
+                spelled[key] = place
+    out: dict[str, Place] = {}
+    for cls, counter in votes.items():
+        place = spelled[counter.most_common(1)[0][0]]
+        out[cls] = Place(place.tier, respell(place.name or "", spellings))
+    return out
+
+
+def _fallback_province(scan: _Scan, district: str | None) -> str | None:
+    """Province from the text's "tỉnh X" mentions and the header place line; the district list decides when
+    the text barely names a province."""
+    province = scan.provinces.best()
+    if district and province_of_district(district) and (
+            province is None or scan.provinces.score[name_key(province)] < 3):
+        province = province_of_district(district)
+    return province
