@@ -155,7 +155,8 @@ _FULL_MASKS: list[re.Pattern[str]] = [
 # in these only the digits are blanked, the words stay for the sentence patterns
 _DIGIT_MASKS: list[re.Pattern[str]] = [
     # dates: 30/12/2021, 02/6/2023, 32/05/2024, 15-6-2022
-    re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d{2}\b"),
+    re.compile(r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}\b|\b\d{1,2}-\d{1,2}-(?:19|20)?\d{2}\b"),
+    re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"\bngày\s+\d{1,2}(?:\s*/\s*\d{1,2})?\b", _I),
     re.compile(r"\btháng\s+\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?\b", _I),
     re.compile(r"\b\d{1,2}\s*/\s*(?:19|20)\d{2}\b"),  # 5/2023

@@ -16,7 +16,7 @@ from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance
 from ingest.facts.emit import FactDraft
 from ingest.facts.rule import MACROS, Rule
 from ingest.facts.scope import resolve_scope
-from ingest.facts.text import Span, clause_bounds, end_of, sentence_bounds, start_of
+from ingest.facts.text import Span, clause_bounds, end_of, scope_bounds, sentence_bounds, start_of
 from ingest.models import UnitLevel
 from ingest.numbers import (
     count_multiplier_after,
@@ -36,6 +36,8 @@ RULES: tuple[Rule, ...] = (
 
 _PERCENT_AFTER_RE = re.compile(r"\s*%")
 _NTP_CTX_RE = re.compile(r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg")
+_NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$")
+_THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu|định hướng|\bsẽ\b|đề nghị|kiến nghị")
 _COMPANION_RE = re.compile(
@@ -205,6 +207,7 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
     raw = unit.span.text
     sb = sentence_bounds(raw)
     cb = clause_bounds(raw)
+    scb = scope_bounds(raw)
     out: list[FactDraft] = []
     seen_first: set[tuple[str, int]] = set()
     for c in _resolve(_candidates(text)):
@@ -213,7 +216,10 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
         s0 = start_of(sb, vstart)
         c0 = start_of(cb, vstart)
         before = text[s0 : m.start()]
-        if _FORWARD_RE.search(text[c0:vstart]):
+        if _FORWARD_RE.search(text[c0:vstart]) or _NEGATED_RE.search(text[max(0, vstart - 24) : vstart]):
+            continue
+        paren = text.rfind("(", c0, vstart)
+        if paren >= 0 and _THRESHOLD_RE.search(text[paren:vstart]):
             continue
         if rule.ctx_forbid is not None and rule.ctx_forbid.search(before):
             continue
@@ -221,7 +227,7 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
             rule.ctx_need.search(text[s0:vstart]) or rule.ctx_need.search(unit.label) or rule.ctx_need.search(unit.lead)
         ):
             continue
-        code = _switch(rule.switch, text[s0:vstart] or unit.lead, rule.code) if rule.switch else rule.code
+        code = _switch(rule.switch, text[:vstart] or unit.lead, rule.code) if rule.switch else rule.code
         if rule.switch and code == rule.code and not before.strip() and unit.lead:
             code = _switch(rule.switch, unit.lead, rule.code)
         if code.startswith("ntp_") and not (
@@ -246,7 +252,7 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
             notes.insert(0, rule.note)
         if rule.kind in ("score", "rank") and den is not None:
             notes.append(f"of {den:g}" if rule.kind == "rank" or code.endswith("_rank") else f"maximum {den:g}")
-        clause = text[c0 : end_of(cb, vstart, len(text))]
+        clause = text[start_of(scb, vstart) : end_of(scb, vstart, len(text))]
         local = _local_after(text, m.end("v"))
         scope = resolve_scope(code, level=level, local=local, clause=clause, label=unit.label,
                               contexts=(unit.lead, *unit.contexts))

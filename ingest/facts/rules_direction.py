@@ -20,7 +20,7 @@ def _plan(kind: str) -> tuple[tuple[str, str], ...]:
     return ((_PLAN_SWITCH[0][0], codes[0]), (_PLAN_SWITCH[1][0], codes[1]))
 
 
-_TASK = r"(?:nhiệm vụ|nội dung|công việc|chỉ tiêu)"
+_TASK = r"(?:nhiệm vụ|nội dung|công việc)"
 
 RULES: list[Rule] = [
     # ---- the unit's CCHC plan and the PAR-index remediation plan
@@ -28,7 +28,7 @@ RULES: list[Rule] = [
        r"(?:kế hoạch|gồm|với|có) {N} " + _TASK + r"(?! khắc phục)",
        r"{N} " + _TASK + r" khắc phục",
        need=("kế hoạch", "khắc phục", "gồm"), switch=_plan("total"), prio=2,
-       ctx_need=r"kế hoạch|khắc phục"),
+       ctx_need=r"kế hoạch|khắc phục", ctx_forbid=r"tuyển dụng|tuyển chọn"),
     *R("cchc_plan_tasks_done",
        r"(?:thực hiện|hoàn thành|triển khai)(?: được| xong)?{G}{PAIR} " + _TASK,
        need=("thực hiện", "hoàn thành", "triển khai"), switch=_plan("done"), prio=3,
@@ -105,13 +105,21 @@ RULES: list[Rule] = [
     # ---- staffing (quotas, people in post)
     *R("civil_servant_quota",
        r"giao {N} (?:chỉ tiêu )?biên chế công chức",
-       r"biên chế (?:hành chính|công chức)[^\d;%]{0,60}?(?:được )?giao{X}{G}{N} (?:chỉ tiêu|biên chế|người)",
+       r"biên chế (?:hành chính|công chức)[^\d;%]{0,60}?(?:được )?giao{XL}{G}{N} (?:chỉ tiêu|biên chế|người)",
        need="biên chế", prio=3,
        switch=((r"cấp xã|xã, thị trấn", "commune_staff_quota"),), ctx_forbid=r"người làm việc[^;]{0,30}$"),
     *R("civil_servant_actual",
        r"biên chế (?:hành chính|công chức)[^\d;%]{0,80}?(?:đã thực hiện|có mặt|hiện có){G}{N} (?:chỉ tiêu|người|biên chế)",
        r"(?:quản lý|đối với) {N} công chức (?:huyện|cấp huyện|của huyện|tỉnh|cấp tỉnh)",
        need=("biên chế", "công chức"), prio=3),
+    # "... được giao 80 chỉ tiêu, đã thực hiện là 58 chỉ tiêu": the people in post against a quota
+    *R("civil_servant_actual",
+       r"giao{XL}{G}\d[\d.,]* (?:chỉ tiêu|biên chế),? (?:biên chế )?(?:đã thực hiện|thực hiện|hiện có|có mặt)"
+       r"(?: tuyển dụng)?{G}{N} (?:chỉ tiêu|người|biên chế|viên chức|công chức)",
+       need=("giao",), prio=4,
+       switch=((r"cấp xã|xã, thị trấn", "commune_staff_actual"),
+               (r"người làm việc|sự nghiệp", "public_employee_actual"),
+               (r"biên chế (?:hành chính|công chức)", "civil_servant_actual"))),
     *R("public_employee_quota",
        r"giao {N} (?:số )?(?:người làm việc|chỉ tiêu (?:số lượng )?người làm việc|biên chế sự nghiệp)",
        r"(?:số )?người làm việc[^\d;%]{0,60}?(?:được )?giao{G}{N} (?:chỉ tiêu|người|biên chế)",

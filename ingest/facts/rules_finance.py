@@ -60,6 +60,6 @@ RULES: list[Rule] = [
        r"(?:đạt|bằng){G}{N}{P}(?: so với)? cùng kỳ",
        need="cùng kỳ", kind="percent", prio=3, ctx_need=r"thu ngân sách"),
     *R("public_wifi_investment_vnd_million",
-       r"wifi[^\d;%]{0,120}?(?:số tiền|kinh phí|tổng kinh phí)(?: là)?{G}{N}" + _MONEY,
+       r"wi-?fi[^;%]{0,120}?(?:số tiền|kinh phí|tổng kinh phí)(?: là)?{G}{N}" + _MONEY,
        need="wifi", kind="money", prio=4),
 ]

@@ -111,6 +111,14 @@ def clause_bounds(text: str) -> list[int]:
     return [0, *(m.end() for m in _CLAUSE_END_RE.finditer(text))]
 
 
+_SCOPE_END_RE = re.compile(r";(?=\s)|[.!?](?=\s+[\"“(\[]?[A-ZĐÀ-Ỹ\-+•])|\n")
+
+
+def scope_bounds(text: str) -> list[int]:
+    """Clause starts for tier words: ";" and sentence ends only (a ":" keeps its lead-in)."""
+    return [0, *(m.end() for m in _SCOPE_END_RE.finditer(text))]
+
+
 def start_of(bounds: list[int], offset: int) -> int:
     return bounds[max(0, bisect_right(bounds, offset) - 1)]
 
