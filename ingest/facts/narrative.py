@@ -36,7 +36,7 @@ RULES: tuple[Rule, ...] = (
 
 _PERCENT_AFTER_RE = re.compile(r"\s*%")
 _NTP_CTX_RE = re.compile(r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg")
-_NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$")
+_NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$|(?:có từ|\btừ|tối thiểu|ít nhất|không dưới)\s*$")
 _THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu|định hướng|\bsẽ\b|đề nghị|kiến nghị")
@@ -224,7 +224,7 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
         if rule.ctx_forbid is not None and rule.ctx_forbid.search(before):
             continue
         if rule.ctx_need is not None and not (
-            rule.ctx_need.search(text[s0:vstart]) or rule.ctx_need.search(unit.label) or rule.ctx_need.search(unit.lead)
+            rule.ctx_need.search(text[:vstart]) or rule.ctx_need.search(unit.label) or rule.ctx_need.search(unit.lead)
         ):
             continue
         code = _switch(rule.switch, text[:vstart] or unit.lead, rule.code) if rule.switch else rule.code
