@@ -20,6 +20,7 @@ from ingest.meta.periods import (
     default_window,
     find_labels,
     is_cumulative,
+    iter_label_matches,
     report_quarter,
     window_disagreement,
     window_matches_label,
@@ -88,7 +89,7 @@ def _collect_labels(lines: list[Line], title: list[Line]) -> list[LabelMention]:
     title_nos = {ln.no for ln in title}
     mentions: list[LabelMention] = []
     for ln in lines:
-        if not LABEL_RE.search(ln.text):
+        if next(iter_label_matches(ln.text), None) is None:
             continue
         is_title = ln.no in title_nos
         closing = re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE) is not None
@@ -106,6 +107,9 @@ def _collect_windows(lines: list[Line]) -> tuple[list[Window], list[ExtractionIs
     issues: list[ExtractionIssue] = []
     for ln in lines:
         text = ln.text
+        low = text.lower()
+        if "đến" not in low and "từ" not in low and "tới" not in low:
+            continue  # (both window patterns need one of these words)
         taken: list[tuple[int, int]] = []
         for m in _EXPLICIT.finditer(text):
             a, b = parse_date(m.group("a")), parse_date(m.group("b"))
@@ -290,7 +294,7 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
 def _invalid_dates(lines: list[Line], seen: set[int | None]) -> list[ExtractionIssue]:
     out = []
     for ln in lines:
-        if ln.no in seen:
+        if ln.no in seen or ("/" not in ln.text and "ngày" not in ln.text.lower()):
             continue
         for raw, _ in iter_dates(ln.text):
             if not raw.valid():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -21,6 +22,29 @@ LABEL_RE = re.compile(
     r"|(?P<whole>(?:cả\s+năm|tổng\s+kết\s+năm|năm)\s+(?P<wy>(?:19|20)\d{2})(?!\d))",
     re.IGNORECASE,
 )
+# Every label contains one of these words; the label starts at most a few characters before it.
+_HINT = re.compile(r"tháng|quý|năm|giai\s+đoạn")
+
+
+def iter_label_matches(text: str) -> Iterator[re.Match[str]]:
+    """``LABEL_RE.finditer(text)``, tried only around the words a label must contain (long lines are common)."""
+    low = text.lower()
+    if len(low) != len(text):
+        yield from LABEL_RE.finditer(text)
+        return
+    done = 0
+    for h in _HINT.finditer(low):
+        if h.start() < done:
+            continue
+        m = LABEL_RE.search(text, max(done, h.start() - 12), min(len(text), h.end() + 40))
+        if m is None or m.start() > h.start():
+            continue
+        if m.end() == h.end() + 40:  # (cut by the search limit: read it again without one)
+            m = LABEL_RE.match(text, m.start()) or m
+        yield m
+        done = m.end()
+
+
 # Text just before a label that makes it something other than the report's own period.
 _NOT_OWN = re.compile(r"(phương\s+hướng|cùng\s+kỳ|so\s+với|kế\s+hoạch\s+năm|dự\s+kiến)[^.;:]*$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"ngày\s*\d{0,2}\s*$", re.IGNORECASE)
@@ -101,7 +125,7 @@ def find_labels(text: str, line: int, weight: float, *, allow_year: bool, headin
                 ) -> list[LabelMention]:
     """Period labels written in one line; ``allow_year`` admits a bare "năm Y" (titles only)."""
     out: list[LabelMention] = []
-    for m in LABEL_RE.finditer(text):
+    for m in iter_label_matches(text):
         before = text[max(0, m.start() - 80):m.start()]
         if _NOT_OWN.search(before):
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ingest.meta.bodies import Body, Place, read_place, render, respell, tier_class
@@ -79,7 +80,7 @@ def _tier_level(tier: str) -> str:
 def read_name(text: str) -> str | None:
     """Capitalised words at the start of ``text``: "Đắk Mil đã ban hành" -> "Đắk Mil"."""
     words: list[str] = []
-    for raw in text.split(" ")[:6]:
+    for raw in text[:200].split(" ")[:6]:
         word = raw.strip()
         clean = word.rstrip(",.;:)(\"”“*")
         if not clean or not (clean[0].isupper() or (clean[0].isdigit() and words)) or clean in _NAME_STOP:
@@ -151,6 +152,40 @@ def detect_unit(lines: list[Line], two_tier: bool = False) -> UnitResult:
     return result
 
 
+_KEM_THEO_END = re.compile(r"kèm\s+theo\s+báo\s+cáo[^()]*của\s*$", re.IGNORECASE)
+_NO_WORDS = re.compile(r"\W*$")
+_REPORTS_SOON = re.compile(r"(?:\s+\S+){0,4}?\s+báo\s+cáo", re.IGNORECASE)
+_SUBJECT = re.compile(rf"\s*,?\s*{_VERBS}", re.IGNORECASE)
+_OF_END = re.compile(r"(của|tại)\s*$", re.IGNORECASE)
+_UBND_END = re.compile(r"(ubnd|ban\s+nhân\s+dân)\s+$", re.IGNORECASE)
+_DISTRICT_AT = re.compile(rf"(?<![\w])({_DISTRICT_WORDS})\s+", re.IGNORECASE)
+_COMMUNE_AT = re.compile(rf"(?<![\w])({_COMMUNE_WORDS})\s+", re.IGNORECASE)
+_PROVINCE_AT = re.compile(r"(?<![\w])(tỉnh|thành\s+phố|tp\.?)\s+", re.IGNORECASE)
+
+# Lower-case literal prefixes of the patterns above: searched in a lower-cased copy of the line, they find the
+# few places where the (slow, case-insensitive) pattern can match.
+_BODY_HINT = re.compile(r"ubnd|ủy\s+ban|uỷ\s+ban|văn\s+phòng|sở")
+_DISTRICT_HINT = re.compile(r"huyện|quận|thị\s+xã|thành\s+phố")
+_COMMUNE_HINT = re.compile(r"xã|phường|thị\s+trấn|đặc\s+khu")
+_PROVINCE_HINT = re.compile(r"tỉnh|thành\s+phố|tp")
+_ANY_HINT = re.compile("|".join(h.pattern for h in (_BODY_HINT, _DISTRICT_HINT, _COMMUNE_HINT, _PROVINCE_HINT)))
+
+
+def _iter(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` (non-overlapping, left to right), tried only where ``hint`` finds a start."""
+    if not low:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for h in hint.finditer(low):
+        if h.start() < pos:
+            continue
+        m = pattern.match(text, h.start())
+        if m:
+            yield m
+            pos = max(m.end(), h.start() + 1)
+
+
 def _scan(lines: list[Line]) -> _Scan:
     scan = _Scan()
     level_score, dept_names = scan.level_score, scan.dept_names
@@ -158,15 +193,23 @@ def _scan(lines: list[Line]) -> _Scan:
     closing = {ln.no for ln in lines if re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE)}
     for ln in lines:
         text = _MOTTO.sub(" ", ln.text) if ln.no <= 20 else ln.text
-        for m in _BODY.finditer(text):
-            after = text[m.end():]
+        low = text.lower()
+        if len(low) != len(text):
+            low = ""  # (a character whose lower case is longer: fall back to case-insensitive patterns)
+        elif not _ANY_HINT.search(low):
+            continue
+        for m in _iter(_BODY, _BODY_HINT, text, low):
+            after = text[m.end():m.end() + 300]
             name = read_name(after.lstrip())
             is_closing = ln.no in closing
-            kem_theo = re.search(r"kèm\s+theo\s+báo\s+cáo[^()]*của\s*$", text[:m.start()], re.IGNORECASE)
-            opening = ln.no <= 60 and re.match(r"\W*$", text[:m.start()]) and re.match(
-                r"(?:\s+\S+){0,4}?\s+báo\s+cáo", after, re.IGNORECASE) is not None
-            subject = re.match(rf"\s*(?:{re.escape(name)}\s*)?,?\s*{_VERBS}" if name else rf"\s*{_VERBS}",
-                               after, re.IGNORECASE)
+            before = text[max(0, m.start() - 200):m.start()]
+            kem_theo = _KEM_THEO_END.search(before)
+            opening = ln.no <= 60 and _NO_WORDS.match(text[:m.start()]) and _REPORTS_SOON.match(after) is not None
+            if name and after.lstrip().startswith(name):
+                after_name = after.lstrip()[len(name):]
+            else:
+                after_name = after
+            subject = _SUBJECT.match(after_name)
             if m.group("hdnd"):
                 continue
             if m.group("office"):
@@ -182,7 +225,7 @@ def _scan(lines: list[Line]) -> _Scan:
             weight = 0.0
             if opening:
                 weight += 6
-            if is_closing and re.search(r"(của|tại)\s*$", text[:m.start()], re.IGNORECASE):
+            if is_closing and _OF_END.search(before[-12:]):
                 weight += 6
             if kem_theo:
                 weight += 5
@@ -193,20 +236,19 @@ def _scan(lines: list[Line]) -> _Scan:
             if level == "province_department" and not (opening or is_closing or kem_theo):
                 weight = min(weight, 0.5) if m.group("dname") else weight
             level_score[level] += weight
-        for m in re.finditer(rf"(?<![\w])({_DISTRICT_WORDS})\s+", text, re.IGNORECASE):
+        for m in _iter(_DISTRICT_AT, _DISTRICT_HINT, text, low):
             name = read_name(text[m.end():])
             if name and name not in CENTRAL_CITIES:
                 districts.add(name)
-        for m in re.finditer(rf"(?<![\w])({_COMMUNE_WORDS})\s+", text, re.IGNORECASE):
+        for m in _iter(_COMMUNE_AT, _COMMUNE_HINT, text, low):
             name = read_name(text[m.end():])
             if name:
-                communes.add(name, 2 if re.search(r"(ubnd|ban\s+nhân\s+dân)\s+$", text[:m.start()], re.I) else 1)
-        upper = None
-        for m in re.finditer(r"(?<![\w])(tỉnh|thành\s+phố|tp\.?)\s+", text, re.IGNORECASE):
+                communes.add(name, 2 if _UBND_END.search(text[max(0, m.start() - 20):m.start()]) else 1)
+        for m in _iter(_PROVINCE_AT, _PROVINCE_HINT, text, low):
             province = province_named(text[m.end():])
             if province is None and m.group(1).lower() == "tỉnh":
                 # A province outside the built-in list: the capitalised words after "tỉnh".
-                upper = _is_upper_line(text) if upper is None else upper
+                upper = _is_upper_line(text[max(0, m.start() - 40):m.end() + 60])
                 province, _ = read_place(text, m.end(), "tỉnh", upper)
                 province = respell(province, {}) if province else None
             if province:
