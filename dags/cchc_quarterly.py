@@ -68,7 +68,8 @@ def cchc_quarterly():
     def load_raw(batch_files: list[str], run: dict) -> dict:
         from ingest.pipeline import load
 
-        return load(list(batch_files), run["quarter"], run["run_id"])
+        # index instead of iterating: iterating a lazy XCom sequence probes one item past its end
+        return load([batch_files[i] for i in range(len(batch_files))], run["quarter"], run["run_id"])
 
     @task
     def validate_raw(run: dict, loaded: dict) -> dict:

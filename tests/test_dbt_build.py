@@ -14,9 +14,10 @@ Fixture (fictional province Ngọc Sơn, 2023):
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import psycopg
 import pytest
@@ -25,7 +26,7 @@ from ingest.transform import build, connection_env
 from tests.conftest import REPO
 
 SCHEMA_SQL = REPO / "ingest" / "sql" / "warehouse_schema.sql"
-T0 = datetime(2023, 7, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2023, 7, 1, 8, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -234,9 +235,12 @@ def test_connection_env_parses_urls():
 
 
 def test_build_succeeds_and_runs_unit_tests(built):
-    # dbt build ran models, data tests and the unit_tests: blocks; the log names them
-    assert "unit_test" in built["first"].log_tail or "Completed successfully" in built["first"].log_tail
-    assert "ERROR=0" in built["first"].log_tail
+    # dbt build ran the models, the data tests and the unit_tests: blocks of the YAML files
+    summary = re.search(r"Finished running (.*) in \d+ hours", built["first"].log_tail)
+    assert summary, built["first"].log_tail
+    counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (unit tests|data tests|table models)", summary[1])}
+    assert counts["unit tests"] >= 4 and counts["data tests"] >= 100 and counts["table models"] >= 20
+    assert "ERROR=0" in built["first"].log_tail and "SKIP=0" in built["first"].log_tail
     assert "--vars" in built["second"].command and "2023Q2" in built["second"].command[-1]
 
 

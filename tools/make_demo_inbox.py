@@ -54,8 +54,9 @@ FIGURES: dict[str, dict[str, dict[str, float]]] = {
 }
 
 PLACE = {
-    "UBND huyện Ea Lâm": ("ỦY BAN NHÂN DÂN\nHUYỆN EA LÂM", "Ea Lâm", "Ủy ban nhân dân huyện Ea Lâm"),
-    "UBND huyện Krông Mơ": ("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG MƠ", "Krông Mơ", "Ủy ban nhân dân huyện Krông Mơ"),
+    "UBND huyện Ea Lâm": ("ỦY BAN NHÂN DÂN\nHUYỆN EA LÂM", "Ea Lâm", "Ủy ban nhân dân huyện Ea Lâm, tỉnh Ngọc Sơn"),
+    "UBND huyện Krông Mơ": ("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG MƠ", "Krông Mơ",
+                            "Ủy ban nhân dân huyện Krông Mơ, tỉnh Ngọc Sơn"),
     "UBND xã Ea Tiêu": ("UBND HUYỆN EA LÂM\nỦY BAN NHÂN DÂN XÃ EA TIÊU", "Ea Tiêu",
                         "Ủy ban nhân dân xã Ea Tiêu, huyện Ea Lâm, tỉnh Ngọc Sơn"),
     "Sở Nội vụ tỉnh Ngọc Sơn": ("UBND TỈNH NGỌC SƠN\nSỞ NỘI VỤ", "Ngọc Sơn", "Sở Nội vụ tỉnh Ngọc Sơn"),

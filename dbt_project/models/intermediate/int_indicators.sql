@@ -16,14 +16,14 @@ parsed as (
                 where trim(part) <> ''
             ),
             '{}'
-        )::text [] as numerator_parts,
+        )::text[] as numerator_parts,
         coalesce(
             array(
-                select match[1]
-                from regexp_matches(coalesce(catalog.identity, ''), '`([a-z0-9_]+)`', 'g') as match
+                select identity_match[1]
+                from regexp_matches(coalesce(catalog.identity, ''), '`([a-z0-9_]+)`', 'g') as identity_match
             ),
             '{}'
-        )::text [] as identity_parts
+        )::text[] as identity_parts
     from catalog
 ),
 
@@ -88,8 +88,10 @@ final as (
                 and with_base.denominator_code is not null and cardinality(with_base.numerator_parts) > 0
                 then 'ratio'
             when with_base.consolidation in ('sum', 'latest')
-                or (with_base.kind = 'flow' and with_base.consolidation = 'recompute'
-                    and cardinality(with_base.identity_parts) > 0)
+                or (
+                    with_base.kind = 'flow' and with_base.consolidation = 'recompute'
+                    and cardinality(with_base.identity_parts) > 0
+                )
                 then 'sum'
             else 'provincial_report'
         end as province_method

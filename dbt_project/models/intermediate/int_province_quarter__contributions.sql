@@ -11,8 +11,10 @@ with unit_values as (
         is_summable
         and (
             province_method = 'sum'
-            or (province_method = 'ratio' and value_basis = 'recomputed'
-                and numerator_value is not null and denominator_value > 0)
+            or (
+                province_method = 'ratio' and value_basis = 'recomputed'
+                and numerator_value is not null and denominator_value > 0
+            )
         )
 ),
 

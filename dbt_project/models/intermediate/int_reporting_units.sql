@@ -43,7 +43,7 @@ final as (
         parent_unit_key,
         null::date as valid_from,
         null::date as valid_to,
-        '{}'::text [] as aliases,
+        '{}'::text[] as aliases,
         false as is_listed
     from unlisted
 )

@@ -31,7 +31,7 @@ final as (
         units.valid_to
     from names
     inner join units on names.unit_key = units.unit_key
-    order by names.unit_key, {{ normalize_unit_name('names.alias') }}, names.alias_kind desc
+    order by names.unit_key asc, {{ normalize_unit_name('names.alias') }}, names.alias_kind desc
 )
 
 select * from final

@@ -48,8 +48,10 @@ grouped as (
             periods.period_type || ':' || coalesce(periods.window_from::text, '')
             || '..' || coalesce(periods.window_to::text, '')
         ) as submission_group,
-        (periods.report_gate_status in ('accepted', 'warning')
-         or (periods.report_gate_status = 'unchecked' and periods.n_facts_checked > 0)) as is_eligible
+        (
+            periods.report_gate_status in ('accepted', 'warning')
+            or (periods.report_gate_status = 'unchecked' and periods.n_facts_checked > 0)
+        ) as is_eligible
     from periods
 ),
 

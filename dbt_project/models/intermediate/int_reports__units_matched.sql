@@ -30,9 +30,11 @@ candidates as (
         row_number() over (
             partition by normalised.report_id
             order by
-                (normalised.reference_date is null
-                 or normalised.reference_date between coalesce(aliases.valid_from, '-infinity'::date)
-                 and coalesce(aliases.valid_to, 'infinity'::date)) desc,
+                (
+                    normalised.reference_date is null
+                    or normalised.reference_date between coalesce(aliases.valid_from, '-infinity'::date)
+                    and coalesce(aliases.valid_to, 'infinity'::date)
+                ) desc,
                 (aliases.unit_level = normalised.reported_unit_level) desc,
                 ({{ normalize_unit_name('aliases.province') }} = normalised.province_normalized) desc,
                 (aliases.alias_kind = 'name') desc,
@@ -43,7 +45,8 @@ candidates as (
 ),
 
 best as (
-    select * from candidates where candidate_rank = 1
+    select * from candidates
+    where candidate_rank = 1
 ),
 
 -- Parent of an unlisted unit: the listed district named by the report (communes), else the province.

@@ -17,7 +17,7 @@ flow_values as (
     from report_values
     inner join indicators
         on report_values.indicator_code = indicators.indicator_code
-        and indicators.quarterly_method = 'flow'
+            and indicators.quarterly_method = 'flow'
 ),
 
 quarter_reports as (
@@ -64,7 +64,10 @@ direct_quarters as (
         coalesce(q.value, m.value) as value,
         coalesce(q.report_ids, m.report_ids) as report_ids,
         coalesce(q.is_approximate, m.is_approximate) as is_approximate
-    from (select * from quarter_reports where pick = 1) as q
+    from (
+        select * from quarter_reports
+        where pick = 1
+    ) as q
     full outer join month_reports as m
         on
             q.unit_key = m.unit_key
@@ -107,8 +110,8 @@ ytd_candidates as (
     from report_values
     inner join indicators
         on report_values.indicator_code = indicators.indicator_code
-        and indicators.is_ytd_code
-        and indicators.ytd_base_code is not null
+            and indicators.is_ytd_code
+            and indicators.ytd_base_code is not null
 ),
 
 ytd_points as (
@@ -124,7 +127,7 @@ ytd_points as (
         case when priority = 1 then window_from end as window_from,
         is_approximate
     from ytd_candidates
-    order by unit_key, indicator_code, scope, period_year, report_quarter, priority, window_to desc, loaded_at desc
+    order by unit_key asc, indicator_code asc, scope asc, period_year asc, report_quarter asc, priority asc, window_to desc, loaded_at desc
 ),
 
 series as (
@@ -134,10 +137,20 @@ series as (
         scope,
         period_year
     from (
-        select unit_key, indicator_code, scope, period_year from direct_quarters
+        select
+            unit_key,
+            indicator_code,
+            scope,
+            period_year
+        from direct_quarters
         union all
-        select unit_key, indicator_code, scope, period_year from ytd_points
-    ) as keys
+        select
+            unit_key,
+            indicator_code,
+            scope,
+            period_year
+        from ytd_points
+    ) as series_keys
 ),
 
 grid as (
@@ -185,9 +198,9 @@ with_ytd as (
         case
             when observed.quarter_no = 1 then coalesce(observed.ytd_observed, observed.direct_value)
             else coalesce(
-                observed.ytd_observed,
-                lag(observed.ytd_observed) over series_window + observed.direct_value
-            )
+                    observed.ytd_observed,
+                    lag(observed.ytd_observed) over series_window + observed.direct_value
+                )
         end as ytd_value
     from observed
     window series_window as (
@@ -265,7 +278,7 @@ final as (
 published as (
     select
         final.*,
-        not (final.value_basis = 'derived' and final.value < 0) as is_publishable
+        not(final.value_basis = 'derived' and final.value < 0) as is_publishable
     from final
 )
 

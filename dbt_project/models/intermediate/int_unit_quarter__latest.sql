@@ -14,7 +14,8 @@ indicators as (
 ),
 
 latest as (
-    select distinct on (report_values.unit_key, report_values.indicator_code, report_values.scope,
+    select distinct on (
+        report_values.unit_key, report_values.indicator_code, report_values.scope,
         report_values.quarter_key)
         report_values.unit_key,
         report_values.indicator_code,
@@ -30,17 +31,20 @@ latest as (
         report_values.is_approximate,
         report_values.is_basis_unknown,
         indicators.quarterly_method,
-        (report_values.period_type = 'quarter' or (report_values.report_quarter = 1
-            and report_values.period_type in ('quarter', 'months_ytd'))) as covers_quarter_only
+        (report_values.period_type = 'quarter' or (
+            report_values.report_quarter = 1
+            and report_values.period_type in ('quarter', 'months_ytd')
+        )) as covers_quarter_only
     from report_values
     inner join indicators on report_values.indicator_code = indicators.indicator_code
     order by
-        report_values.unit_key, report_values.indicator_code, report_values.scope, report_values.quarter_key,
+        report_values.unit_key asc, report_values.indicator_code asc, report_values.scope asc, report_values.quarter_key asc,
         report_values.window_to desc nulls last, report_values.loaded_at desc
 ),
 
 in_progress as (
-    select * from latest where indicator_code = 'tthc_cases_in_progress'
+    select * from latest
+    where indicator_code = 'tthc_cases_in_progress'
 ),
 
 final as (

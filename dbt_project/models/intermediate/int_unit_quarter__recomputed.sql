@@ -108,9 +108,10 @@ numerators as (
         parts.*,
         case
             when parts.n_numerator_parts = cardinality(
-                case when indicators.quarterly_method = 'ratio' then indicators.numerator_parts
-                    else indicators.identity_parts end
-            )
+                    case when indicators.quarterly_method = 'ratio' then indicators.numerator_parts
+                        else indicators.identity_parts
+                    end
+                )
                 then parts.numerator_sum
             else parts.numerator_alternative
         end as numerator_value

@@ -105,8 +105,10 @@ final as (
         unioned.is_approximate,
         unioned.is_publishable,
         unioned.is_publishable and not (
-            unioned.is_basis_unknown or (unioned.indicator_code = 'tthc_cases_received'
-                and basis_unknown.unit_key is not null)
+            unioned.is_basis_unknown or (
+                unioned.indicator_code = 'tthc_cases_received'
+                and basis_unknown.unit_key is not null
+            )
         ) as is_summable,
         unioned.source_report_ids,
         indicators.quarterly_method,

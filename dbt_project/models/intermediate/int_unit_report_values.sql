@@ -10,7 +10,7 @@ ranked as (
         facts.*,
         row_number() over (
             partition by facts.report_id, facts.indicator_code, facts.scope
-            order by (facts.source_kind = 'appendix') desc, facts.line_no, facts.fact_ordinal
+            order by (facts.source_kind = 'appendix') desc, facts.line_no, facts.fact_ordinal asc
         ) as passage_rank,
         count(*) over (partition by facts.report_id, facts.indicator_code, facts.scope) as n_passages
     from facts

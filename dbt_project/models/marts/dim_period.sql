@@ -4,25 +4,25 @@
 -- (rules.md §2.2–2.4).
 with report_years as (
     select
-        min(period_year) as first_year,
-        max(period_year) as last_year
-    from {{ ref('stg_raw__reports') }}
+        min(reports.period_year) as first_year,
+        max(reports.period_year) as last_year
+    from {{ ref('stg_raw__reports') }} as reports
 ),
 
 years as (
-    select year_no::integer as year_no
+    select series.year_no::integer as year_no
     from report_years
     cross join generate_series(
         least({{ var('period_first_year', 2018) }}, report_years.first_year),
         greatest({{ var('period_last_year', 2030) }}, report_years.last_year)
-    ) as year_no
+    ) as series (year_no)
 ),
 
 spans as (
     select
         years.year_no,
         'quarter' as period_type,
-        quarter_no as quarter_no,
+        quarter_no,
         null::integer as half_year_no,
         3 * quarter_no - 2 as month_from,
         3 * quarter_no as month_to,
@@ -82,11 +82,13 @@ dated as (
         spans.month_from = 1 as is_cumulative,
         make_date(spans.year_no, spans.month_from, 1) as calendar_from,
         (make_date(spans.year_no, spans.month_to, 1) + interval '1 month' - interval '1 day')::date
-        as calendar_to,
+            as calendar_to,
         (make_date(spans.year_no, spans.month_from, 15) - interval '1 month')::date as default_window_from,
         make_date(spans.year_no, spans.month_to, 14) as default_window_to,
-        (make_date(spans.year_no, spans.month_to, {{ var('report_due_day', 20) }})
-            + {{ var('report_grace_days', 0) }})::date as report_due_date,
+        (
+            make_date(spans.year_no, spans.month_to, {{ var('report_due_day', 20) }})
+            + {{ var('report_grace_days', 0) }}
+        )::date as report_due_date,
         -- rules §2.4: filed under the quarter whose nominal end (14/3, 14/6, 14/9, 14/12) lies within 31 days
         -- of the window end; with default windows that is the quarter of the last month, or the previous
         -- one for a window ending in the month after a quarter; months are parts of their own quarter

@@ -13,7 +13,7 @@
 with facts as (
     select * from {{ ref('int_facts__audited') }}
     {% if is_incremental() %}
-        where partition_key in (select partition_key from {{ ref('int_batch_partitions') }})
+        where partition_key in (select batch.partition_key from {{ ref('int_batch_partitions') }} as batch)
     {% endif %}
 ),
 
@@ -36,7 +36,10 @@ final as (
         note,
         gate_status,
         rule_ids,
-        array(select rule_id from unnest(rule_ids) as rule_id where rule_id like 'W%') as warning_rule_ids,
+        array(
+            select rule_id from unnest(rule_ids) as rule_id
+            where rule_id like 'W%'
+        ) as warning_rule_ids,
         gate_reason,
         is_approximate,
         is_publishable,
@@ -48,7 +51,7 @@ final as (
         window_to,
         batch_quarter,
         submission_number,
-        is_latest_submission as is_latest_submission,
+        is_latest_submission,
         loaded_at
     from facts
 )

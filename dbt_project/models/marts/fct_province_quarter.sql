@@ -25,7 +25,7 @@ provinces as (
         province,
         province_unit_key
     from units
-    order by province, (unit_level = 'province') desc, province_unit_key nulls last
+    order by province asc, (unit_level = 'province') desc, province_unit_key nulls last
 ),
 
 summed as (
@@ -66,9 +66,17 @@ provincial_reports as (
 ),
 
 keys as (
-    select province, quarter_key, indicator_code from summed
+    select
+        province,
+        quarter_key,
+        indicator_code
+    from summed
     union
-    select province, quarter_key, indicator_code from provincial_reports
+    select
+        province,
+        quarter_key,
+        indicator_code
+    from provincial_reports
 ),
 
 final as (

@@ -59,9 +59,29 @@ received as (
 ),
 
 unit_quarters as (
-    select unit_key, quarter_key from expected
+    select
+        unit_key,
+        quarter_key
+    from expected
     union
-    select unit_key, quarter_key from received
+    select
+        unit_key,
+        quarter_key
+    from received
+),
+
+due_dates as (
+    select
+        quarter_key,
+        (
+            make_date(
+                left(quarter_key, 4)::integer,
+                3 * right(quarter_key, 1)::integer,
+                {{ var('report_due_day', 20) }}
+            ) + {{ var('report_grace_days', 0) }}
+        )::date as due_date
+    from unit_quarters
+    group by quarter_key
 ),
 
 final as (
@@ -92,14 +112,7 @@ final as (
         end as coverage_status
     from unit_quarters
     inner join units on unit_quarters.unit_key = units.unit_key
-    cross join lateral (
-        select
-            (make_date(
-                left(unit_quarters.quarter_key, 4)::integer,
-                3 * right(unit_quarters.quarter_key, 1)::integer,
-                {{ var('report_due_day', 20) }}
-            ) + {{ var('report_grace_days', 0) }})::date as due_date
-    ) as due
+    inner join due_dates as due on unit_quarters.quarter_key = due.quarter_key
     left join expected
         on unit_quarters.unit_key = expected.unit_key and unit_quarters.quarter_key = expected.quarter_key
     left join received

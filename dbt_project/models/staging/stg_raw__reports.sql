@@ -16,7 +16,7 @@ renamed as (
         coalesce(period_type, 'unknown')::text as period_type,
         period_year::integer as period_year,
         period_quarter::integer as period_quarter,
-        coalesce(months_covered, '{}')::integer [] as months_covered,
+        coalesce(months_covered, '{}')::integer[] as months_covered,
         window_from::date as window_from,
         window_to::date as window_to,
         window_source::text as window_source,
