@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.meta.dates import DATE_FRAGMENT, RawDate, iter_dates, month_end, parse_date
+from ingest.meta.hints import hinted_finditer
 from ingest.meta.periods import (
     LABEL_RE,
     LabelKey,
@@ -111,7 +112,7 @@ def _collect_windows(lines: list[Line]) -> tuple[list[Window], list[ExtractionIs
         if "đến" not in low and "từ" not in low and "tới" not in low:
             continue  # (both window patterns need one of these words)
         taken: list[tuple[int, int]] = []
-        for m in _EXPLICIT.finditer(text):
+        for m in hinted_finditer(_EXPLICIT, text, ("từ",), back=8):
             a, b = parse_date(m.group("a")), parse_date(m.group("b"))
             taken.append(m.span())
             if a is None or b is None:
@@ -124,7 +125,7 @@ def _collect_windows(lines: list[Line]) -> tuple[list[Window], list[ExtractionIs
             if start is None or end is None or start >= end:
                 continue
             windows.append(Window(start, end, False, ln.no, 3 + _window_context(text, m.start())))
-        for m in _END_ONLY.finditer(text):
+        for m in hinted_finditer(_END_ONLY, text, ("đến", "tới"), back=8):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             if _NOT_CUTOFF.search(text[max(0, m.start() - 30):m.start()]):

@@ -283,3 +283,248 @@ def test_seed_metadata_same_from_docx_and_xlsx(tmp_path: Path, prefix: str) -> N
     for render, ext in ((render_docx, "docx"), (render_xlsx, "xlsx")):
         got, _ = extract_metadata(read_document(render(raw, tmp_path / f"seed.{ext}")))
         assert got == want
+
+
+# --- synthetic headers: who wrote the report ------------------------------------------------------------
+# Provinces named here are invented (outside every built-in list): the unit must come from the text itself.
+
+
+def _unit(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    meta, _ = _meta(text)
+    return meta.reporting_unit, meta.unit_level, meta.province, meta.district
+
+
+def test_commune_header_superior_first_and_qualified_opening() -> None:
+    assert _unit("""
+        UBND HUYỆN KRÔNG PƠ
+        ỦY BAN NHÂN DÂN XÃ IA RMOK
+        Số: 21/BC-UBND
+        Ia Rmok, ngày 16 tháng 3 năm 2024
+        BÁO CÁO
+        Tình hình cải cách hành chính quý I năm 2024
+        Ủy ban nhân dân xã Ia Rmok, huyện Krông Pơ, tỉnh Lam Giang báo cáo như sau:
+        UBND huyện Krông Pơ đã giao chỉ tiêu cho các xã; UBND xã đã ban hành 3 kế hoạch.
+    """) == ("UBND xã Ia Rmok", "commune", "Lam Giang", "Krông Pơ")
+
+
+def test_commune_header_only_names_in_capitals() -> None:
+    # No opening sentence: the header alone gives the unit; capitals become ordinary case.
+    assert _unit("""
+        UBND HUYỆN KRÔNG PƠ
+        UBND XÃ IA RMOK
+        BÁO CÁO
+        Cải cách hành chính quý II năm 2024
+        Trong quý, tiếp nhận 120 hồ sơ.
+    """) == ("UBND xã Ia Rmok", "commune", None, "Krông Pơ")
+
+
+def test_header_with_motto_cells_and_recipient_line() -> None:
+    assert _unit("""
+        UBND TỈNH VÂN KHÊ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        SỞ TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc
+        Số: 88/BC-STP\tVân Khê, ngày 12 tháng 6 năm 2024
+        BÁO CÁO
+        Kết quả cải cách hành chính 6 tháng đầu năm 2024
+        Kính gửi: Sở Nội vụ tỉnh Vân Khê
+        Sở đã tham mưu 4 văn bản.
+    """) == ("Sở Tư pháp tỉnh Vân Khê", "province_department", "Vân Khê", None)
+
+
+def test_district_department_under_district_header() -> None:
+    assert _unit("""
+        UBND HUYỆN CHƯ RÔNG
+        PHÒNG NỘI VỤ
+        BÁO CÁO
+        Công tác cải cách hành chính quý III năm 2024
+        Phòng Nội vụ huyện Chư Rông báo cáo kết quả như sau:
+        Căn cứ kế hoạch của UBND tỉnh Lam Giang, UBND huyện đã chỉ đạo.
+    """) == ("Phòng Nội vụ huyện Chư Rông", "district", "Lam Giang", "Chư Rông")
+
+
+def test_province_office_keeps_province_name() -> None:
+    text = """
+        UBND TỈNH LAM GIANG
+        VĂN PHÒNG
+        Số: 12/BC-VPUBND
+        Lam Giang, ngày 18 tháng 9 năm 2024
+        BÁO CÁO
+        Kết quả cải cách hành chính quý III năm 2024
+        {opening}
+        UBND tỉnh đã ban hành kế hoạch; Văn phòng đã tham mưu.
+    """
+    for opening in ("Văn phòng UBND tỉnh Lam Giang báo cáo kết quả như sau:", "Văn phòng báo cáo như sau:"):
+        assert _unit(text.format(opening=opening)) == (
+            "Văn phòng UBND tỉnh Lam Giang", "province_office", "Lam Giang", None)
+
+
+@pytest.mark.parametrize("label", ["Đơn vị báo cáo:", "Đơn vị:", "Cơ quan báo cáo:", "Tên đơn vị:"])
+def test_statistical_form_unit_label(label: str) -> None:
+    assert _unit(f"""
+        BIỂU THỐNG KÊ KẾT QUẢ CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024
+        {label} Sở Tài chính tỉnh Vân Khê
+        Đơn vị nhận báo cáo: UBND tỉnh Vân Khê
+        Nội dung\tĐơn vị tính\tSố liệu
+        Số hồ sơ tiếp nhận\tHồ sơ\t40
+    """) == ("Sở Tài chính tỉnh Vân Khê", "province_department", "Vân Khê", None)
+
+
+def test_unit_label_value_in_next_cell_of_an_xlsx(tmp_path: Path) -> None:
+    from tests.docgen import render_xlsx
+
+    rows = ["UBND TỈNH VÂN KHÊ", "SỞ XÂY DỰNG", "Vân Khê, ngày 20 tháng 6 năm 2024",
+            "BIỂU MẪU THỐNG KÊ CẢI CÁCH HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2024",
+            "Đơn vị báo cáo:\tSở Xây dựng tỉnh Vân Khê", "Đơn vị tính:\tHồ sơ",
+            "Nội dung\tĐơn vị tính\tSố liệu", "Tổng số hồ sơ đã giải quyết\tHồ sơ\t310"]
+    meta, _ = extract_metadata(read_document(render_xlsx(rows, tmp_path / "form.xlsx")))
+    assert (meta.reporting_unit, meta.unit_level, meta.province) == (
+        "Sở Xây dựng tỉnh Vân Khê", "province_department", "Vân Khê")
+    assert (meta.period_type, meta.report_date) == ("half_year", date(2024, 6, 20))
+
+
+@pytest.mark.parametrize(("header", "unit"), [
+    ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Ban Quản lý các khu công nghiệp tỉnh Lam Giang"),
+    ("THANH TRA TỈNH", "Thanh tra tỉnh Lam Giang"),
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ tỉnh Lam Giang"),
+])
+def test_provincial_agencies_are_departments(header: str, unit: str) -> None:
+    assert _unit(f"""
+        UBND TỈNH LAM GIANG
+        {header}
+        BÁO CÁO
+        Cải cách hành chính năm 2024
+    """) == (unit, "province_department", "Lam Giang", None)
+
+
+def test_agency_named_in_opening_sentence() -> None:
+    assert _unit("""
+        BÁO CÁO
+        Cải cách hành chính quý I năm 2024
+        Ban Quản lý Khu kinh tế tỉnh Vân Khê báo cáo kết quả như sau:
+    """) == ("Ban Quản lý Khu kinh tế tỉnh Vân Khê", "province_department", "Vân Khê", None)
+
+
+def test_bare_people_committee_line_joined_with_district_line() -> None:
+    assert _unit("""
+        ỦY BAN NHÂN DÂN
+        HUYỆN EA RÔNG
+        Số: 5/BC-UBND
+        BÁO CÁO
+        Cải cách hành chính quý I năm 2024
+        UBND huyện đã triển khai kế hoạch của UBND tỉnh Vân Khê.
+    """) == ("UBND huyện Ea Rông", "district", "Vân Khê", "Ea Rông")
+
+
+@pytest.mark.parametrize(("tier", "name"), [("phường", "Hòa Khánh Tây"), ("thị trấn", "Ea Pốk Mới"),
+                                            ("đặc khu", "Hòn Mây")])
+def test_commune_tiers(tier: str, name: str) -> None:
+    assert _unit(f"""
+        BÁO CÁO
+        Cải cách hành chính quý II năm 2024
+        UBND {tier} {name}, tỉnh Vân Khê báo cáo như sau:
+        UBND {tier} đã tiếp nhận 50 hồ sơ.
+    """) == (f"UBND {tier} {name}", "commune", "Vân Khê", None)
+
+
+@pytest.mark.parametrize("tier", ["thành phố", "thị xã", "quận"])
+def test_district_tiers(tier: str) -> None:
+    assert _unit(f"""
+        ỦY BAN NHÂN DÂN {tier.upper()} LONG THẠNH
+        BÁO CÁO
+        Cải cách hành chính quý II năm 2024
+        Ủy ban nhân dân {tier} Long Thạnh báo cáo như sau:
+        Thực hiện kế hoạch của UBND tỉnh Vân Khê, các phường, xã đã tiếp nhận 300 hồ sơ.
+    """) == (f"UBND {tier} Long Thạnh", "district", "Vân Khê", "Long Thạnh")
+
+
+def test_central_city_is_a_province() -> None:
+    assert _unit("""
+        UBND THÀNH PHỐ HẢI PHÒNG
+        SỞ NỘI VỤ
+        BÁO CÁO
+        Cải cách hành chính quý I năm 2024
+    """) == ("Sở Nội vụ thành phố Hải Phòng", "province_department", "Hải Phòng", None)
+
+
+def test_two_tier_commune_has_no_district() -> None:
+    meta, _ = _meta("""
+        UBND TỈNH LAM GIANG
+        ỦY BAN NHÂN DÂN XÃ TÂN PHONG
+        BÁO CÁO
+        Cải cách hành chính quý III năm 2025
+        (Số liệu tính từ ngày 01/7/2025 đến ngày 14/9/2025)
+        Ủy ban nhân dân xã Tân Phong báo cáo như sau:
+        Xã được thành lập trên cơ sở sáp nhập các xã của huyện Ea Rông cũ; tiếp nhận 90 hồ sơ.
+    """)
+    assert (meta.reporting_unit, meta.unit_level, meta.province, meta.district) == (
+        "UBND xã Tân Phong", "commune", "Lam Giang", None)
+    # The same commune in a three-tier window names its district from the text.
+    meta, _ = _meta("""
+        BÁO CÁO
+        Cải cách hành chính quý I năm 2025
+        Ủy ban nhân dân xã Tân Phong báo cáo như sau:
+        Thực hiện chỉ đạo của UBND huyện Ea Rông và UBND tỉnh Lam Giang, xã tiếp nhận 90 hồ sơ.
+    """)
+    assert (meta.reporting_unit, meta.province, meta.district) == ("UBND xã Tân Phong", "Lam Giang", "Ea Rông")
+
+
+def test_post_merger_province_from_the_list() -> None:
+    assert _unit("""
+        BÁO CÁO
+        Cải cách hành chính 9 tháng năm 2025
+        UBND xã Quảng Phú, tỉnh Quảng Trị báo cáo như sau:
+    """) == ("UBND xã Quảng Phú", "commune", "Quảng Trị", None)
+
+
+def test_no_header_opening_sentence_only() -> None:
+    assert _unit("""
+        Ủy ban nhân dân huyện Ia Dreh báo cáo kết quả cải cách hành chính quý I năm 2024 như sau:
+        1. Huyện đã ban hành kế hoạch; Sở Nội vụ tỉnh Vân Khê đã hướng dẫn. Tiếp nhận 800 hồ sơ.
+    """) == ("UBND huyện Ia Dreh", "district", "Vân Khê", "Ia Dreh")
+
+
+def test_province_from_place_line_and_mentions_not_gazetteer_noise() -> None:
+    # An unknown province named by "tỉnh X" outweighs a district that the built-in list puts elsewhere.
+    assert _unit("""
+        Số: 40/BC-UBND
+        Lam Giang, ngày 10 tháng 6 năm 2024
+        BÁO CÁO
+        Cải cách hành chính 6 tháng đầu năm 2024
+        UBND huyện Đắk Mil, tỉnh Lam Giang báo cáo như sau:
+        Các xã của huyện đã tiếp nhận 500 hồ sơ.
+    """) == ("UBND huyện Đắk Mil", "district", "Lam Giang", "Đắk Mil")
+
+
+# A 1,200-line report: headings, narrative with self-references and document numbers, appendix rows.
+_BODY_LINES = [
+    "{n}. Công tác chỉ đạo, điều hành",
+    "Trong kỳ, UBND huyện đã ban hành {n} văn bản theo Kế hoạch số {n}/KH-UBND ngày 10/01/2024 của UBND tỉnh.",
+    "{n}\tSố hồ sơ tiếp nhận trực tuyến\tHồ sơ\t1.{n:03d}\t98,5",
+    "{n}\tSố thủ tục hành chính cấp xã\tThủ tục\t{n}\t",
+    "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%, tăng 1,2% so với cùng kỳ; các xã, thị trấn đã đối thoại.",
+    "",
+    "Công văn số {n}/UBND-NV ngày 03/02/2024 về tăng cường kỷ luật; Báo cáo số {n}/BC-UBND ngày 06/3/2024 của "
+    "Phòng Nội vụ về kết quả khảo sát sự hài lòng của người dân tại Bộ phận Một cửa huyện và các xã.",
+    "Số liệu tính đến ngày 14/6/2024, tổng số cán bộ, công chức cấp xã là {n} người.",
+]
+
+
+def test_metadata_is_fast_on_a_long_report() -> None:
+    import time
+
+    head = ["UBND TỈNH LAM GIANG", "ỦY BAN NHÂN DÂN HUYỆN EA RÔNG", "Số: 70/BC-UBND",
+            "Ea Rông, ngày 18 tháng 6 năm 2024", "BÁO CÁO", "Cải cách hành chính 6 tháng đầu năm 2024",
+            "Ủy ban nhân dân huyện Ea Rông báo cáo như sau:"]
+    body = [_BODY_LINES[i % len(_BODY_LINES)].format(n=i % 997) for i in range(1200 - len(head))]
+    doc = Document(path="long.txt", format="txt",
+                   lines=[Line(no=i, text=t) for i, t in enumerate(head + body, start=1)])
+    meta, _ = extract_metadata(doc)
+    assert (meta.reporting_unit, meta.province, meta.period_type) == ("UBND huyện Ea Rông", "Lam Giang",
+                                                                      "half_year")
+    best = min(_cpu_seconds(doc, time.process_time) for _ in range(5))
+    assert best < 0.05, f"{best * 1000:.0f} ms"
+
+
+def _cpu_seconds(doc: Document, clock) -> float:  # type: ignore[no-untyped-def]
+    start = clock()
+    extract_metadata(doc)
+    return clock() - start

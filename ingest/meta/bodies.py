@@ -51,6 +51,10 @@ _KNOWN_BY_KEY = {fold(d): d for d in _KNOWN_NAMES}
 _AGENCY = (r"ban\s+quản\s+lý|ban\s+dân\s+tộc|ban\s+tôn\s+giáo|thanh\s+tra|trung\s+tâm|công\s+an|bộ\s+chỉ\s+huy|"
            r"đài\s+phát\s+thanh|kho\s+bạc|cục|chi\s+cục|bảo\s+hiểm\s+xã\s+hội|liên\s+minh\s+hợp\s+tác\s+xã|"
            r"trường|bệnh\s+viện|ban\s+thi\s+đua")
+# How the heads above are spelled when a header writes them in capitals.
+_AGENCY_HEADS = {fold(h): h for h in (
+    "Ban Quản lý", "Ban Dân tộc", "Ban Tôn giáo", "Thanh tra", "Trung tâm", "Công an", "Bộ Chỉ huy", "Đài Phát thanh",
+    "Kho bạc", "Cục", "Chi cục", "Bảo hiểm xã hội", "Liên minh Hợp tác xã", "Trường", "Bệnh viện", "Ban Thi đua")}
 _HEAD = re.compile(
     rf"(?P<office>văn\s+phòng(?:\s+(?P<council>(?:đoàn\s+đbqh\s*,?\s*)?(?:hđnd|hội\s+đồng\s+nhân\s+dân)\s*"
     rf"(?:và|&)\s*))?(?:\s*{UBND})?)"
@@ -292,11 +296,11 @@ def parse_body(text: str, pos: int = 0, *, header: bool = False) -> Body | None:
         body.end = _read_qualifiers(text, end, upper, body)
         return body
     # Another provincial or district agency: its name runs up to the tier word or the end of a header cell.
-    head = m.group(0)
+    head = _AGENCY_HEADS.get(fold(m.group(0)), m.group(0)) if upper else m.group(0)
     rest, end = _read_dept(text, pos, upper, allow_unknown=True, first_upper=False)
+    if rest and upper:
+        rest = rest.lower()
     name = f"{head} {rest}" if rest else head
-    if upper:
-        name = name[:1].upper() + name[1:].lower()
     body = Body("agency", dept=" ".join(name.split()))
     body.end = _read_qualifiers(text, end if rest else pos, upper, body)
     tier_ahead = _TIER_AT.match(text, body.end)

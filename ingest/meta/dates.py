@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+
+from ingest.meta.hints import hinted_finditer
 
 _NUM_DATE = r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])"
 _WORD_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
@@ -38,10 +41,15 @@ def parse_date(text: str) -> RawDate | None:
     return RawDate(int(d), int(mo), int(y), m.group(0))
 
 
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``DATE_RE.finditer(text)``: a date starts a few characters before its first "/" or at "ngày"."""
+    return hinted_finditer(DATE_RE, text, ("/", "ngày"), back=6, ahead=40)
+
+
 def iter_dates(text: str) -> list[tuple[RawDate, int]]:
     """Every date in ``text`` with its start offset."""
     out = []
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         groups = m.groups()
         d, mo, y = groups[0:3] if groups[0] is not None else groups[3:6]
         out.append((RawDate(int(d), int(mo), int(y), m.group(0)), m.start()))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ingest.meta.dates import month_end, shift_month
+from ingest.meta.hints import hinted_finditer
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 def _year(group: str) -> str:
@@ -22,27 +23,9 @@ LABEL_RE = re.compile(
     r"|(?P<whole>(?:cả\s+năm|tổng\s+kết\s+năm|năm)\s+(?P<wy>(?:19|20)\d{2})(?!\d))",
     re.IGNORECASE,
 )
-# Every label contains one of these words; the label starts at most a few characters before it.
-_HINT = re.compile(r"tháng|quý|năm|giai\s+đoạn")
-
-
 def iter_label_matches(text: str) -> Iterator[re.Match[str]]:
-    """``LABEL_RE.finditer(text)``, tried only around the words a label must contain (long lines are common)."""
-    low = text.lower()
-    if len(low) != len(text):
-        yield from LABEL_RE.finditer(text)
-        return
-    done = 0
-    for h in _HINT.finditer(low):
-        if h.start() < done:
-            continue
-        m = LABEL_RE.search(text, max(done, h.start() - 12), min(len(text), h.end() + 40))
-        if m is None or m.start() > h.start():
-            continue
-        if m.end() == h.end() + 40:  # (cut by the search limit: read it again without one)
-            m = LABEL_RE.match(text, m.start()) or m
-        yield m
-        done = m.end()
+    """``LABEL_RE.finditer(text)``: every label contains one of these words and starts just before it."""
+    return hinted_finditer(LABEL_RE, text, ("tháng", "quý", "năm", "giai"), back=12, ahead=60)
 
 
 # Text just before a label that makes it something other than the report's own period.

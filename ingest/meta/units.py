@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.meta.bodies import Body, Place, read_place, render, respell, tier_class
 from ingest.meta.places import (
@@ -63,6 +63,12 @@ class UnitResult:
     district: str | None = None
 
 
+@lru_cache(maxsize=1024)
+def _unknown_province(after: str, upper: bool) -> str | None:
+    name, _ = read_place(after, 0, "tỉnh", upper)
+    return respell(name, {}) if name else None
+
+
 def _is_upper_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -99,11 +105,19 @@ class _Names:
     def __init__(self) -> None:
         self.score: Counter[str] = Counter()
         self.spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        self.tiers: dict[str, Counter[str]] = defaultdict(Counter)
 
-    def add(self, name: str, weight: float = 1.0) -> None:
+    def add(self, name: str, weight: float = 1.0, tier: str | None = None) -> None:
         key = name_key(name)
         self.score[key] += weight
         self.spellings[key][name] += 1
+        if tier:
+            self.tiers[key][" ".join(tier.lower().split())] += 1
+
+    def tier_of(self, name: str, default: str) -> str:
+        """The tier word most often written before ``name`` ("huyện", "thị xã", "phường" ...)."""
+        seen = self.tiers.get(name_key(name))
+        return seen.most_common(1)[0][0] if seen else default
 
     def best(self) -> str | None:
         if not self.score:
@@ -162,97 +176,109 @@ _DISTRICT_AT = re.compile(rf"(?<![\w])({_DISTRICT_WORDS})\s+", re.IGNORECASE)
 _COMMUNE_AT = re.compile(rf"(?<![\w])({_COMMUNE_WORDS})\s+", re.IGNORECASE)
 _PROVINCE_AT = re.compile(r"(?<![\w])(tỉnh|thành\s+phố|tp\.?)\s+", re.IGNORECASE)
 
-# Lower-case literal prefixes of the patterns above: searched in a lower-cased copy of the line, they find the
-# few places where the (slow, case-insensitive) pattern can match.
-_BODY_HINT = re.compile(r"ubnd|ủy\s+ban|uỷ\s+ban|văn\s+phòng|sở")
-_DISTRICT_HINT = re.compile(r"huyện|quận|thị\s+xã|thành\s+phố")
-_COMMUNE_HINT = re.compile(r"xã|phường|thị\s+trấn|đặc\s+khu")
-_PROVINCE_HINT = re.compile(r"tỉnh|thành\s+phố|tp")
-_ANY_HINT = re.compile("|".join(h.pattern for h in (_BODY_HINT, _DISTRICT_HINT, _COMMUNE_HINT, _PROVINCE_HINT)))
+# Words that start each pattern (lower case) and the patterns to try there: str.find over a lower-cased line
+# is much faster than a case-insensitive scan, and most lines have none of them.
+_HINT_WORDS = {"ubnd": "b", "ủy": "b", "uỷ": "b", "văn": "b", "sở": "b", "thành": "dp", "huyện": "d", "quận": "d",
+               "thị": "dc", "xã": "c", "phường": "c", "đặc": "c", "tỉnh": "p", "tp": "p"}
 
 
-def _iter(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` (non-overlapping, left to right), tried only where ``hint`` finds a start."""
-    if not low:
-        yield from pattern.finditer(text)
+def _hints(low: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for word, cats in _HINT_WORDS.items():
+        at = low.find(word)
+        while at >= 0:
+            found.append((at, cats))
+            at = low.find(word, at + len(word))
+    found.sort()
+    return found
+
+
+def _take(scan: _Scan, cat: str, m: re.Match[str], text: str, low: str, no: int, is_closing: bool) -> None:
+    """Count one match of a body ("b"), district ("d"), commune ("c") or province ("p") pattern."""
+    if cat == "d":
+        name = read_name(text[m.end():])
+        if name and name not in CENTRAL_CITIES:
+            scan.districts.add(name, tier=m.group(1))
+    elif cat == "c":
+        name = read_name(text[m.end():])
+        if name:
+            scan.communes.add(name, 2 if _UBND_END.search(text[max(0, m.start() - 20):m.start()]) else 1,
+                              tier=m.group(1))
+    elif cat == "p":
+        province = province_named(text[m.end():])
+        if province is None and m.group(1).lower() == "tỉnh":
+            # A province outside the built-in list: the capitalised words after "tỉnh".
+            province = _unknown_province(text[m.end():m.end() + 60], m.group(1).isupper())
+        if province:
+            scan.provinces.add(province)
+    else:
+        _take_body(scan, m, text, low, no, is_closing)
+
+
+def _take_body(scan: _Scan, m: re.Match[str], text: str, low: str, no: int, is_closing: bool) -> None:
+    after = text[m.end():m.end() + 300]
+    name = read_name(after.lstrip())
+    before = text[max(0, m.start() - 200):m.start()]
+    kem_theo = ("kèm" in low or not low) and _KEM_THEO_END.search(before)
+    opening = no <= 60 and _NO_WORDS.match(text[:m.start()]) and _REPORTS_SOON.match(after) is not None
+    if name and after.lstrip().startswith(name):
+        after_name = after.lstrip()[len(name):]
+    else:
+        after_name = after
+    subject = _SUBJECT.match(after_name)
+    if m.group("hdnd"):
         return
-    pos = 0
-    for h in hint.finditer(low):
-        if h.start() < pos:
-            continue
-        m = pattern.match(text, h.start())
-        if m:
-            yield m
-            pos = max(m.end(), h.start() + 1)
+    if m.group("office"):
+        level = "province_office"
+    elif m.group("dept"):
+        level = "province_department"
+        if m.group("dname"):
+            scan.dept_names[" ".join(m.group("dname").split())] += 1
+    else:
+        level = _tier_level(m.group("tier"))
+        if level == "district" and name and name in CENTRAL_CITIES:
+            level = "province"
+    weight = 0.0
+    if opening:
+        weight += 6
+    if is_closing and _OF_END.search(before[-12:]):
+        weight += 6
+    if kem_theo:
+        weight += 5
+    if subject:
+        weight += 1 if not name else 0.5
+    if level == "province":
+        weight *= 0.5
+    if level == "province_department" and not (opening or is_closing or kem_theo):
+        weight = min(weight, 0.5) if m.group("dname") else weight
+    scan.level_score[level] += weight
 
 
 def _scan(lines: list[Line]) -> _Scan:
     scan = _Scan()
-    level_score, dept_names = scan.level_score, scan.dept_names
-    districts, communes, provinces = scan.districts, scan.communes, scan.provinces
     closing = {ln.no for ln in lines if re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE)}
+    patterns = {"b": _BODY, "d": _DISTRICT_AT, "c": _COMMUNE_AT, "p": _PROVINCE_AT}
     for ln in lines:
         text = _MOTTO.sub(" ", ln.text) if ln.no <= 20 else ln.text
         low = text.lower()
         if len(low) != len(text):
-            low = ""  # (a character whose lower case is longer: fall back to case-insensitive patterns)
-        elif not _ANY_HINT.search(low):
+            # (a character whose lower case is longer: plain case-insensitive passes)
+            for cat, pattern in patterns.items():
+                for m in pattern.finditer(text):
+                    _take(scan, cat, m, text, "", ln.no, ln.no in closing)
             continue
-        for m in _iter(_BODY, _BODY_HINT, text, low):
-            after = text[m.end():m.end() + 300]
-            name = read_name(after.lstrip())
-            is_closing = ln.no in closing
-            before = text[max(0, m.start() - 200):m.start()]
-            kem_theo = _KEM_THEO_END.search(before)
-            opening = ln.no <= 60 and _NO_WORDS.match(text[:m.start()]) and _REPORTS_SOON.match(after) is not None
-            if name and after.lstrip().startswith(name):
-                after_name = after.lstrip()[len(name):]
-            else:
-                after_name = after
-            subject = _SUBJECT.match(after_name)
-            if m.group("hdnd"):
-                continue
-            if m.group("office"):
-                level = "province_office"
-            elif m.group("dept"):
-                level = "province_department"
-                if m.group("dname"):
-                    dept_names[" ".join(m.group("dname").split())] += 1
-            else:
-                level = _tier_level(m.group("tier"))
-                if level == "district" and name and name in CENTRAL_CITIES:
-                    level = "province"
-            weight = 0.0
-            if opening:
-                weight += 6
-            if is_closing and _OF_END.search(before[-12:]):
-                weight += 6
-            if kem_theo:
-                weight += 5
-            if subject:
-                weight += 1 if not name else 0.5
-            if level == "province":
-                weight *= 0.5
-            if level == "province_department" and not (opening or is_closing or kem_theo):
-                weight = min(weight, 0.5) if m.group("dname") else weight
-            level_score[level] += weight
-        for m in _iter(_DISTRICT_AT, _DISTRICT_HINT, text, low):
-            name = read_name(text[m.end():])
-            if name and name not in CENTRAL_CITIES:
-                districts.add(name)
-        for m in _iter(_COMMUNE_AT, _COMMUNE_HINT, text, low):
-            name = read_name(text[m.end():])
-            if name:
-                communes.add(name, 2 if _UBND_END.search(text[max(0, m.start() - 20):m.start()]) else 1)
-        for m in _iter(_PROVINCE_AT, _PROVINCE_HINT, text, low):
-            province = province_named(text[m.end():])
-            if province is None and m.group(1).lower() == "tỉnh":
-                # A province outside the built-in list: the capitalised words after "tỉnh".
-                upper = _is_upper_line(text[max(0, m.start() - 40):m.end() + 60])
-                province, _ = read_place(text, m.end(), "tỉnh", upper)
-                province = respell(province, {}) if province else None
-            if province:
-                provinces.add(province)
+        # One pass over the lower-cased line finds where each (slow, case-insensitive) pattern can match.
+        done = {"b": 0, "d": 0, "c": 0, "p": 0}
+        for at, cats in _hints(low):
+            for cat in cats:
+                if at < done[cat]:
+                    continue
+                m = patterns[cat].match(text, at)
+                if m:
+                    _take(scan, cat, m, text, low, ln.no, ln.no in closing)
+                    done[cat] = max(m.end(), at + 1)
+    level_score, dept_names = scan.level_score, scan.dept_names
+    districts, communes, provinces = scan.districts, scan.communes, scan.provinces
     _document_signals(lines, level_score, dept_names, provinces, districts, communes)
     return scan
 
@@ -322,28 +348,15 @@ def _resolve(level_score: Counter[str], dept_names: Counter[str], provinces: _Na
     elif level == "district":
         result.unit_level = "district"
         result.district = district
-        kind = _tier_word(lines, district) if district else "huyện"
+        kind = districts.tier_of(district, "huyện") if district else "huyện"
         result.reporting_unit = f"UBND {kind} {district}" if district else None
     else:
         result.unit_level = "commune"
         result.district = district
         commune = communes.best()
-        kind = _tier_word(lines, commune, commune=True) if commune else "xã"
+        kind = communes.tier_of(commune, "xã") if commune else "xã"
         result.reporting_unit = f"UBND {kind} {commune}" if commune else None
     return result
-
-
-def _tier_word(lines: list[Line], name: str, commune: bool = False) -> str:
-    """The tier word most often written before ``name`` ("huyện", "thị xã", "phường" ...)."""
-    words = _COMMUNE_WORDS if commune else _DISTRICT_WORDS
-    key = name_key(name)
-    seen: Counter[str] = Counter()
-    for ln in lines:
-        for m in re.finditer(rf"(?<![\w])({words})\s+", ln.text, re.IGNORECASE):
-            found = read_name(ln.text[m.end():])
-            if found and name_key(found) == key:
-                seen[" ".join(m.group(1).lower().split())] += 1
-    return seen.most_common(1)[0][0] if seen else ("xã" if commune else "huyện")
 
 
 _LEVEL_OUT = {"province": "province_office"}
@@ -391,7 +404,8 @@ def _resolve_refs(refs: list[Ref], scan: _Scan, lines: list[Line], two_tier: boo
     if level in ("commune", "district") and district is None and not (two_tier and level == "commune"):
         best_district = scan.districts.best()
         if best_district:
-            district = Place(_tier_word(lines, best_district), district_display(best_district) or best_district)
+            district = Place(scan.districts.tier_of(best_district, "huyện"),
+                             district_display(best_district) or best_district)
     if district is not None and district.name:
         district = Place(district.tier, district_display(district.name) or respell(district.name, spellings))
     if province is None:
