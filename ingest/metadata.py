@@ -29,7 +29,8 @@ from ingest.meta.periods import (
 from ingest.meta.units import detect_unit
 from ingest.models import DataWindow, Document, ExtractionIssue, Line, ReportMeta
 
-# Local government has two tiers (province, commune) from this date on (rules.md §4).
+# Local government has two tiers (province, commune) from this date on (rules.md §4): a commune reporting on a
+# window that closes after it has no district unless the report itself writes one.
 TWO_TIER_START = date(2025, 7, 1)
 _EXPLICIT = re.compile(
     rf"(?:tính\s+)?từ\s+(?:ngày\s+)?(?P<a>{DATE_FRAGMENT})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?"
@@ -276,9 +277,6 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
         meta.year = end.year
     else:
         meta.year = year
-    unit = detect_unit(lines, two_tier=start is not None and start >= TWO_TIER_START)
-    meta.reporting_unit, meta.unit_level = unit.reporting_unit, unit.unit_level  # type: ignore[assignment]
-    meta.province, meta.district = unit.province, unit.district
     meta.cumulative = is_cumulative(start, end) if key is None or key.period_type != "multi_year" else None
     meta.report_quarter = report_quarter(key, end)
     raw_date, date_line, partial = _report_date(lines)
@@ -287,6 +285,11 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
             meta.report_date = raw_date.as_date()
         else:
             issues.append(_h7(raw_date, date_line, "report date"))
+    # A body whose data close (or which signs) after the reform is a unit of the two-tier structure.
+    closes = end or meta.report_date
+    unit = detect_unit(lines, two_tier=closes is not None and closes >= TWO_TIER_START)
+    meta.reporting_unit, meta.unit_level = unit.reporting_unit, unit.unit_level  # type: ignore[assignment]
+    meta.province, meta.district = unit.province, unit.district
     issues.extend(_invalid_dates(lines, {i.line for i in issues}))
     issues.extend(_period_issues(meta, choice, mentions, title, partial, date_line))
     return meta, issues

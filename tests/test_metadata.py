@@ -467,6 +467,18 @@ def test_two_tier_commune_has_no_district() -> None:
     assert (meta.reporting_unit, meta.province, meta.district) == ("UBND xã Tân Phong", "Lam Giang", "Ea Rông")
 
 
+@pytest.mark.parametrize(("label", "district"), [("quý III năm 2025", None), ("9 tháng năm 2025", None),
+                                                 ("6 tháng đầu năm 2025", "Ea Rông")])
+def test_commune_district_depends_on_when_the_window_closes(label: str, district: str | None) -> None:
+    # Default windows: Q3/2025 runs 15/6–14/9, so it closes in the two-tier structure; H1/2025 does not.
+    meta, _ = _meta(f"""
+        BÁO CÁO
+        Cải cách hành chính {label}
+        UBND xã Tân Phong, tỉnh Lam Giang báo cáo như sau: các xã của huyện Ea Rông đã hoàn thành kế hoạch.
+    """)
+    assert (meta.unit_level, meta.province, meta.district) == ("commune", "Lam Giang", district)
+
+
 def test_post_merger_province_from_the_list() -> None:
     assert _unit("""
         BÁO CÁO
