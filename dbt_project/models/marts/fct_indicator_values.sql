@@ -3,10 +3,11 @@
         materialized='incremental',
         incremental_strategy='delete+insert',
         unique_key='partition_key',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        pre_hook="{{ prune_indicator_values() }}"
     )
 }}
--- depends_on: {{ ref('int_batch_partitions') }}
+-- depends_on: {{ ref('int_batch_partitions') }}, {{ ref('stg_raw__reports') }}
 -- The audited long form: every extracted fact, one row per report × indicator × scope × occurrence, with its
 -- provenance, the gate's verdict and whether its report is the latest submission. Rejected and unchecked
 -- facts are here (is_publishable = false) and nowhere else in the marts. Incremental per filing quarter.
