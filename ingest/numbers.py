@@ -147,41 +147,64 @@ def sign_before(text: str, start: int) -> int:
 
 # ---------------------------------------------------------------- numbers that are not figures
 _I = re.IGNORECASE
-_FULL_MASKS: list[re.Pattern[str]] = [
-    re.compile(r"https?://\S+|www\.\S+|<https?:[^>]*>", _I),
-    re.compile(r"\[footnoteRef:\d+\]|\[\d+:|\[bookmark:[^\]]*\]|<sup>\s*\d+\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+", _I),
-    re.compile(r"</?[a-z][^<>]{0,80}>", _I),  # html tags left in the text
-]
-# in these only the digits are blanked, the words stay for the sentence patterns
-_DIGIT_MASKS: list[re.Pattern[str]] = [
-    # dates: 30/12/2021, 02/6/2023, 32/05/2024, 15-6-2022
-    re.compile(r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}\b|\b\d{1,2}-\d{1,2}-(?:19|20)?\d{2}\b"),
-    re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
-    re.compile(r"\bngày\s+\d{1,2}(?:\s*/\s*\d{1,2})?\b", _I),
-    re.compile(r"\btháng\s+\d{1,2}(?:\s*/\s*(?:19|20)\d{2})?\b", _I),
-    re.compile(r"\b\d{1,2}\s*/\s*(?:19|20)\d{2}\b"),  # 5/2023
-    re.compile(r"\bquý\s+[ivx]+\s*/\s*(?:19|20)\d{2}\b", _I),
-    re.compile(r"\b(?:năm|nhiệm kỳ|giai đoạn|từ|đến|niên độ|khóa|khoá|kỳ)\s+(?:19|20)\d{2}\b", _I),
-    re.compile(r"\b(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}\b"),
+_FULL_MASKS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"https?://\S+"),
+    re.compile(r"www\.\S+"),
+    re.compile(r"[<\[](?:(?<=<)sup>\s*\d+\s*</sup>|(?<=\[)footnote[rR]ef:\d+\]|(?<=\[)\d+:|(?<=\[)bookmark:[^\]]*\]|(?<=<)https?:[^>]*>|"
+               r"(?<=<)/?[a-zA-Z][^<>]{0,80}>)"),  # footnote markers, html tags left in the text
+    re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"),
+)
+# Numbers that are not figures. Only their digits are blanked (the words stay for the sentence patterns). The
+# masks run over every paragraph, so they are built for speed: one pass for constructs that start with a digit
+# (the pattern starts with a literal character class, which the regex engine scans for quickly), then a look
+# back from each remaining digit run for words that introduce dates, ids and list positions.
+_YEAR_WORDS = ("năm", "kỳ", "từ", "đến", "khóa", "khoá", "đoạn", "độ", "quý")
+_YEAR_HEAD = r"(?:(?<=1)9|(?<=2)0)\d{2}"  # the rest of a 19xx/20xx year after its first digit
+_AFTER_FIRST_DIGIT = (
+    r"\d?\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}(?!\d)",  # 30/12/2021, 32/05/2024
+    r"\d?-\d{1,2}-(?:19|20)?\d{2}(?!\d)",
+    r"\d?\.\d{1,2}\.(?:19|20)\d{2}(?!\d)",
+    r"\d?\s*/\s*(?:19|20)\d{2}(?!\d)",  # 5/2023
+    _YEAR_HEAD + r"\s*[-–—]\s*(?:19|20)\d{2}(?!\d)",  # 2021-2025
+    _YEAR_HEAD + r"(?!\d)(?:" + "|".join(f"(?<={w} \\d{{4}})" for w in _YEAR_WORDS) + ")",
     # document identifiers: 82/QĐ-UBND, 108/2020/NĐ-CP, 114-KH/HU, 646/VPUBND-HCTC
-    re.compile(r"\b\d+(?:\s*/\s*\d{2,4})?\s*[/-]\s*[^\W\d_][\w&.]*(?:\s*[/-]\s*[\w&.]+)*"),
-    re.compile(
-        r"\b(?:quyết định|nghị định|nghị quyết|kế hoạch|công văn|văn bản|thông báo|thông tư|chỉ thị|báo cáo|"
-        r"hướng dẫn|tờ trình|kết luận|chương trình|luật|quy chế|đề án|qđ|nđ|kh|cv|tb)\s+(?:số\s*:?\s*)?"
-        r"\d[\d.,]*(?:\s*/\s*[\w-]+)*",
-        _I,
-    ),
-    re.compile(r"\bsố\s*:?\s*\d+\s*/", _I),
-    re.compile(r"\b(?:đoàn kiểm tra|tổ kiểm tra|tổ công tác)\s+số\s+\d+", _I),
-    re.compile(r"\b(?:mục|khoản|điều|điểm [a-zđ],?|tiêu chí|tiêu chí thành phần)\s+\d+(?:\.\d+)*\b", _I),
-    re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:tháng|năm|ngày|quý)\b(?!\s*(?:tuổi))", _I),  # 06 tháng, 3 năm
-    re.compile(r"\bmức\s*(?:độ)?\s*\d(?:\s*(?:,|và|-|/|hoặc)\s*(?:mức\s*(?:độ)?\s*)?\d)*", _I),
-    re.compile(r"\b\d\s*cấp\b", _I),  # liên thông 3 cấp, 4 cấp chính quyền
-    re.compile(r"\b(?:phiên bản|version|công nghiệp|iso|ipv)\s*\d+(?:[.:]\d+)*", _I),
-    re.compile(r"\b\d\.0\b"),
-    re.compile(r"\(\s*[-–]\s*\d[\d.,]*\s*(?:điểm|đ)\b", _I),  # points lost "(- 2.027 điểm)"
+    r"\d*(?:\s*/\s*\d{2,4})?\s*[/-]\s*[^\W\d_][\w&.]*(?:\s*[/-]\s*[\w&.]+)*",
+    r"\d*(?:[.,]\d+)?\s*(?:tháng|năm|ngày|quý)\b(?!\s*tuổi)",  # 06 tháng, 3 năm
+    r"\s*cấp\b",  # liên thông 3 cấp, 4 cấp chính quyền
+    r"\.0\b",  # công nghiệp 4.0
+)
+_DIGIT_LED_RE = re.compile(r"[0-9](?<![\w.,][0-9])(?:" + "|".join(_AFTER_FIRST_DIGIT) + ")")
+_WORDS_BEFORE = (
+    "ngày", "tháng", "số", "quyết định", "nghị định", "nghị quyết", "kế hoạch", "công văn", "thông báo", "thông tư",
+    "chỉ thị", "báo cáo", "hướng dẫn", "kết luận", "chương trình", "luật", "quy chế", "đề án", "qđ", "nđ", "mục",
+    "khoản", "điều", "tiêu chí", "mức độ", "mức", "phiên bản", "iso", "ipv",
+)
+_COMPOSITE_BEFORE_RE = re.compile(
+    r"(?:ngày\s+\d{1,2}\s*/|quý\s+[ivx]+\s*/|điểm [a-zđ],?|(?:mục|khoản|điều|tiêu chí)\s+(?:\d+\.)+|"
+    r"mức\s*(?:độ)?\s*(?:\d\s*(?:,|và|-|/|hoặc)\s*(?:mức\s*(?:độ)?\s*)?)+)$"
+)
+
+
+def _introduced(low: str, start: int) -> bool:
+    """True when the digit run at ``start`` follows a word that makes it a date, an id or a list position."""
+    prev = low[max(0, start - 30) : start].rstrip().rstrip(":").rstrip()
+    if not prev:
+        return False
+    if prev.endswith(_WORDS_BEFORE):
+        for w in _WORDS_BEFORE:
+            if prev.endswith(w):
+                return len(prev) == len(w) or not prev[-len(w) - 1].isalpha()
+    if prev[-1] in "/,.-ồc" or prev[-1].isalpha():
+        return bool(_COMPOSITE_BEFORE_RE.search(prev))
+    return False
+
+
+_RUN_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?")
+_LITERAL_MASKS = (
+    re.compile(r"\(\s*[-–]\s*\d[\d.,]*\s*(?:điểm|đ)\b"),  # points lost "(- 2.027 điểm)"
     re.compile(r"\(\s*\d{1,2}\s*\)"),  # "(1)" list markers
-]
+)
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _OUTLINE_RE = re.compile(r"^\s*(?:[-+•*]\s*)?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[ivxlc]+\.|[a-zđ]\))(?=\s)", _I)
 _DIGIT_RE = re.compile(r"\d")
 
@@ -190,8 +213,11 @@ def _blank(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
+_DIGIT_BLANKS = str.maketrans("0123456789", " " * 10)
+
+
 def _blank_digits(m: re.Match[str]) -> str:
-    return _DIGIT_RE.sub(" ", m.group(0))
+    return m.group(0).translate(_DIGIT_BLANKS)
 
 
 def mask_non_figures(text: str) -> str:
@@ -200,9 +226,35 @@ def mask_non_figures(text: str) -> str:
     Dates, years, periods ("06 tháng"), document ids ("251/QĐ-UBND", "Nghị định số 61/2018/NĐ-CP"),
     footnote markers, URLs, legacy service levels ("mức độ 3, 4"), tiers ("3 cấp") and outline numbering.
     """
-    text = _OUTLINE_RE.sub(_blank_digits, text, count=1)
-    for pattern in _FULL_MASKS:
-        text = pattern.sub(_blank, text)
-    for pattern in _DIGIT_MASKS:
-        text = pattern.sub(_blank_digits, text)
-    return text
+    if not _DIGIT_RE.search(text):
+        return text
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    low = _OUTLINE_RE.sub(_blank_digits, low, count=1)
+    if "<" in low or "[" in low or "http" in low or "www." in low:
+        for rx in _FULL_MASKS[:3]:
+            low = rx.sub(_blank, low)
+    if any(ch in low for ch in _SUPERSCRIPTS):
+        low = _FULL_MASKS[3].sub(_blank, low)
+    low = _DIGIT_LED_RE.sub(_blank_digits, low)
+    for rx in _LITERAL_MASKS:
+        if "(" in low:
+            low = rx.sub(_blank_digits, low)
+    chars: list[str] | None = None
+    for m in _RUN_RE.finditer(low):
+        if _introduced(low, m.start()):
+            if chars is None:
+                chars = list(low)
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    if chars is not None:
+        low = "".join(chars)
+    if low is text:
+        return text
+    # keep the caller's letters (case), take the blanks from the masked copy
+    return "".join(" " if b == " " and a != " " and (a.isdigit() or a in ".,/-") and _blankable(a) else a
+                   for a, b in zip(text, low)) if text != text.lower() else low
+
+
+def _blankable(ch: str) -> bool:
+    return ch.isdigit()

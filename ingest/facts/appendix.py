@@ -46,7 +46,13 @@ def _cell_number(text: str) -> tuple[str, str | None] | None:
     return m.group("n"), (m.group("q") or None)
 
 
+_HEADER_STARTS = ("stt", "tt", "số tt", "chỉ tiêu", "đơn vị tính", "đvt", "số liệu", "kết quả", "nội dung", "ghi chú",
+                  "tỷ lệ", "nhiệm vụ", "thực hiện", "đã thực hiện", "tổng")
+
+
 def _is_header(texts: list[str]) -> bool:
+    if not any(t[:12].lower().startswith(_HEADER_STARTS) for t in texts if t):
+        return False
     norm = [normalize_label(t) for t in texts if t.strip()]
     if not norm:
         return False
@@ -88,12 +94,13 @@ def _merge_continuations(rows: list[Row]) -> list[Row]:
             and first[:1].islower()
             and len(row.cells) <= len(out[-1].cells)
         ):
-            prev = out[-1]
+            prev = out[-1] = Row(cells=[_copy(c) for c in out[-1].cells], table=out[-1].table,
+                                 headings=out[-1].headings, skip=out[-1].skip)
             for i, cell in enumerate(row.cells):
                 if cell.text.strip():
                     prev.cells[i].extend(cell)
             continue
-        out.append(Row(cells=[_copy(c) for c in row.cells], table=row.table, headings=row.headings, skip=row.skip))
+        out.append(row)
     return out
 
 

@@ -31,7 +31,8 @@ def to_fact(draft: FactDraft) -> Fact | None:
     entry = load_catalog().get(draft.code)
     if entry is None:
         return None
-    return Fact(
+    # the fields are built here with the right types; skip re-validation (thousands of facts per batch)
+    return Fact.model_construct(
         indicator=draft.code,
         scope=draft.scope,
         value=draft.value,

@@ -259,6 +259,7 @@ _PAREN_RE = re.compile(r"\([^)]*\)")
 _SPACE_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def normalize_label(text: str) -> str:
     """Lower case, NFC, bracketed remarks and row-number prefixes removed, spaces collapsed."""
     text = unicodedata.normalize("NFC", text).lower()

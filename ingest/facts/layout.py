@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from ingest.facts.text import Span, lower_same_length, plain
 from ingest.models import Document, Line
 
-_HEADING_RES = (
-    re.compile(r"^(?:[IVX]{1,4})\.\s+\S"),
-    re.compile(r"^\d{1,2}\.\s+\S"),
-    re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"),
-    re.compile(r"^[a-zđ]\)\s+\S"),
+_HEADING_RE = re.compile(
+    r"\s*(?:(?P<l1>[IVX]{1,4})\.|(?P<l2>\d{1,2})\.(?!\d)|(?P<l3>\d{1,2}\.\d{1,2})\.?|(?P<l4>[a-zđ])\))\s+\S"
 )
+_HEADING_LEVEL = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}
 _FORWARD_RE = re.compile(
     r"^(?:[ivx]+\.|\d+\.)?\s*(?:phương hướng|kiến nghị|đề xuất|đề nghị|giải pháp|nhiệm vụ,? giải pháp|"
     r"nhiệm vụ (?:trọng tâm )?(?:thời gian tới|\S+ tháng cuối|quý tiếp theo|năm \S+ tiếp theo))"
@@ -57,13 +55,10 @@ class Layout:
 
 
 def heading_level(text: str) -> int | None:
-    stripped = plain(text).strip()
-    if len(stripped) > 300:
+    if len(text) > 320:
         return None
-    for level, rx in enumerate(_HEADING_RES, start=1):
-        if rx.match(stripped):
-            return level
-    return None
+    m = _HEADING_RE.match(plain(text))
+    return _HEADING_LEVEL[m.lastgroup] if m and m.lastgroup else None
 
 
 def _bullet_rank(text: str) -> int:
@@ -91,18 +86,19 @@ class _Walker:
         self.lead = ""
         self.lead_rank = 0
         self.lead_left = 0
+        self._ctx: tuple[tuple[str, ...], bool] = ((), False)
 
     # -------------------------------------------------------------- context
     def _context(self) -> tuple[tuple[str, ...], bool]:
-        heads = tuple(h for h in self.headings if h)
-        skip = any(_FORWARD_RE.match(h) for h in heads)
-        return heads, skip
+        return self._ctx
 
     def _set_heading(self, level: int, text: str) -> None:
         self.headings[level - 1] = lower_same_length(plain(text).strip())
         for k in range(level, len(self.headings)):
             self.headings[k] = ""
         self.lead = ""
+        heads = tuple(h for h in self.headings if h)
+        self._ctx = (heads, any(_FORWARD_RE.match(h) for h in heads))
 
     # -------------------------------------------------------------- tables
     def _new_table_if_needed(self) -> None:

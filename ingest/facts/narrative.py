@@ -38,6 +38,7 @@ _PERCENT_AFTER_RE = re.compile(r"\s*%")
 _NTP_CTX_RE = re.compile(r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg")
 _NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$|(?:có từ|\btừ|tối thiểu|ít nhất|không dưới)\s*$")
 _THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
+_ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|thực hiện)")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu|định hướng|\bsẽ\b|đề nghị|kiến nghị")
 _COMPANION_RE = re.compile(
@@ -166,12 +167,87 @@ def _takes_percent(rule: Rule) -> bool:
     )
 
 
+def _rule_index() -> tuple[dict[str, list[int]], list[int]]:
+    by_token: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, rule in enumerate(RULES):
+        if not rule.need:
+            always.append(i)
+        for tok in rule.need:
+            by_token.setdefault(tok, []).append(i)
+    return by_token, always
+
+
+_BY_TOKEN, _ALWAYS = _rule_index()
+_WORDISH_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
+# tokens looked up by their first word (one dictionary probe per distinct word of a text); others by "in"
+_BY_FIRST_WORD: dict[str, list[tuple[str, list[int]]]] = {}
+_ODD_TOKENS: list[tuple[str, list[int]]] = []
+for _tok, _idx in _BY_TOKEN.items():
+    if _WORDISH_RE.match(_tok):
+        _BY_FIRST_WORD.setdefault(_tok.split(" ", 1)[0], []).append((_tok, _idx))
+    else:
+        _ODD_TOKENS.append((_tok, _idx))
+_SPLIT_RE = re.compile(r"[^\W\d_]+")
+
+
+def _wanted(text: str) -> set[int]:
+    """Indices of the rules one of whose ``need`` tokens occurs in ``text``."""
+    wanted = set(_ALWAYS)
+    for word in set(_SPLIT_RE.findall(text)):
+        for tok, idx in _BY_FIRST_WORD.get(word, ()):
+            if tok == word or tok in text:
+                wanted.update(idx)
+    for tok, idx in _ODD_TOKENS:
+        if tok in text:
+            wanted.update(idx)
+    return wanted
+
+
+_FIGURE_RE = re.compile(r"[0-9](?<![\w.,/][0-9])[0-9.,]*")
+_DIGIT_LED = frozenset(i for i, r in enumerate(RULES) if r.rx.pattern.startswith("(?P<v>"))
+LEFT_REACH, RIGHT_REACH = 200, 90
+
+
+def _windows(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Figure starts, and the merged stretches of text around them where a pattern can match."""
+    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _FIGURE_RE.finditer(text):
+        s = m.start()
+        starts.append(s)
+        lo, hi = max(0, s - LEFT_REACH), min(n, m.end() + RIGHT_REACH)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return starts, spans
+
+
 def _candidates(text: str) -> list[_Cand]:
+    """Every pattern's matches, looked for only around figures (patterns that start with the figure are
+    tried exactly at the figures)."""
     out: list[_Cand] = []
-    for order, rule in enumerate(RULES):
-        if rule.need and not any(n in text for n in rule.need):
+    starts, spans = _windows(text)
+    covered = sum(hi - lo for lo, hi in spans)
+    whole = covered * 5 >= len(text) * 4  # the figures' surroundings are (nearly) the whole text
+    probe = text if whole else "\n".join(text[lo:hi] for lo, hi in spans)
+    zero = _ZERO_HINT_RE.search(text) is not None
+    wanted = _wanted(text if zero else probe)
+    for order in sorted(wanted):
+        rule = RULES[order]
+        if rule.kind == "zero":
+            found: Iterable[re.Match[str]] = rule.rx.finditer(text) if zero else ()
+        elif not starts:
             continue
-        for m in rule.rx.finditer(text):
+        elif order in _DIGIT_LED:
+            found = [m for m in (rule.rx.match(text, s) for s in starts) if m is not None]
+        elif whole:
+            found = rule.rx.finditer(text)
+        else:
+            found = [m for lo, hi in spans for m in rule.rx.finditer(text, lo, hi)]
+        for m in found:
             if not _takes_percent(rule) and _PERCENT_AFTER_RE.match(text, m.end("v")):
                 continue  # a count pattern never takes a percentage
             out.append(_Cand(rule, m, order))
@@ -196,6 +272,8 @@ def extract_narrative(units: Iterable[TextUnit], level: UnitLevel | None) -> lis
     catalog = load_catalog()
     drafts: list[FactDraft] = []
     for unit in units:
+        if not _HAS_FIGURE_RE.search(unit.span.text.lower()):
+            continue
         text = unit.span.folded
         if not _HAS_FIGURE_RE.search(text):
             continue
@@ -204,13 +282,16 @@ def extract_narrative(units: Iterable[TextUnit], level: UnitLevel | None) -> lis
 
 
 def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: dict) -> list[FactDraft]:
+    chosen = _resolve(_candidates(text))
     raw = unit.span.text
     sb = sentence_bounds(raw)
+    out: list[FactDraft] = []
+    if not chosen:
+        return out
     cb = clause_bounds(raw)
     scb = scope_bounds(raw)
-    out: list[FactDraft] = []
     seen_first: set[tuple[str, int]] = set()
-    for c in _resolve(_candidates(text)):
+    for c in chosen:
         rule, m = c.rule, c.m
         vstart = m.start("v")
         s0 = start_of(sb, vstart)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ingest.models import Document, Scope, UnitLevel
 
@@ -70,23 +71,48 @@ def _is_staff(code: str) -> bool:
     return code.startswith(STAFF_PREFIXES)
 
 
+_TIER_RE = re.compile(
+    "|".join(
+        f"(?P<{name}>{rx.pattern})"
+        for name, rx in (
+            ("province", _STRONG["province_level"]),
+            ("district", _STRONG["district_level"]),
+            ("commune", _STRONG["commune_level"]),
+            ("departments", _DEPARTMENTS_RE),
+            ("prov_district", _PROVINCIAL_DISTRICT_RE),
+            ("center", CENTER_RE),
+            ("every", _ALL_RE),
+            ("weak", _WEAK_PROVINCE_RE),
+        )
+    )
+)
+
+
+@lru_cache(maxsize=8192)
+def _marks(text: str) -> frozenset[str]:
+    """Names of the tier phrases present in ``text`` (one pass, cached: headings repeat for every figure)."""
+    if not text:
+        return frozenset()
+    return frozenset(m.lastgroup for m in _TIER_RE.finditer(text) if m.lastgroup)
+
+
 def tiers(text: str, level: UnitLevel | None, *, staff: bool = False) -> tuple[set[str], bool]:
     """Tier names mentioned in ``text`` and whether an "all tiers" phrase is present."""
+    marks = _marks(text)
     found: set[str] = set()
-    if not text:
+    if not marks:
         return found, False
-    for name, rx in _STRONG.items():
-        if name == "province_level" and (staff or level not in PROVINCIAL):
-            continue
-        if rx.search(text):
-            found.add(name)
-    if level == "district" and _DEPARTMENTS_RE.search(text) and not staff:
+    if "province" in marks and not staff and level in PROVINCIAL:
+        found.add("province_level")
+    if "district" in marks or (level in PROVINCIAL and "prov_district" in marks):
         found.add("district_level")
-    if level in PROVINCIAL and _PROVINCIAL_DISTRICT_RE.search(text):
+    if level == "district" and "departments" in marks and not staff:
         found.add("district_level")
-    if not staff and CENTER_RE.search(text):
+    if "commune" in marks:
+        found.add("commune_level")
+    if not staff and "center" in marks:
         found.add("center")
-    return found, bool(_ALL_RE.search(text))
+    return found, "every" in marks
 
 
 def _decide(found: set[str], every: bool, level: UnitLevel | None, staff: bool = False) -> Scope | None:
@@ -130,7 +156,7 @@ def resolve_scope(
         decided = _decide(found, every, level, staff)
         if decided is not None:
             return decided
-        if level in PROVINCIAL and not staff and text and _WEAK_PROVINCE_RE.search(text):
+        if level in PROVINCIAL and not staff and "weak" in _marks(text):
             return "province_level"
     return "all"
 

@@ -13,6 +13,8 @@ _MARKUP_RE = re.compile(r"\*+|_{2,}|`+|^#+\s*", re.MULTILINE)
 
 def plain(text: str) -> str:
     """Markdown emphasis and heading marks replaced by spaces (same length)."""
+    if "*" not in text and "#" not in text and "`" not in text and "__" not in text:
+        return text
     return _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -83,6 +85,9 @@ _WORD_RE = re.compile(r"\S+")
 
 def snippet(text: str, start: int, end: int, max_words: int = 15) -> str:
     """A short quote (at most ``max_words`` words) around ``text[start:end]``, markup removed."""
+    base = max(0, start - 240)
+    text = text[base : end + 240]
+    start, end = start - base, end - base
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     if not words:
         return text.strip()
