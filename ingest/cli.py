@@ -114,6 +114,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return cmd_validate(args.quarter, args.format)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ingest.quarter_report import build_quarter_report
+    from ingest.quarters import Quarter
+    from ingest.warehouse import home_dir
+
+    quarter = str(Quarter.parse(args.quarter))
+    out = Path(args.out) if args.out else home_dir() / "reports" / quarter
+    print(build_quarter_report(quarter, out).resolve())
+    return 0
+
+
 def _progress(items, desc: str, enabled: bool = True, unit: str = "file"):
     from tqdm import tqdm
 
@@ -148,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("report", help="a static HTML report of one quarter (charts, coverage, quality issues)")
+    p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
+    p.add_argument("--out", help="output folder (default: CCHC_HOME/reports/<quarter>)")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("warehouse", help="the embedded PostgreSQL server (or the one CCHC_WAREHOUSE_URL names)")
     p.add_argument("action", choices=["start", "stop", "status", "url"])
