@@ -368,6 +368,24 @@ def test_statistical_form_unit_label(label: str) -> None:
     """) == ("Sở Tài chính tỉnh Vân Khê", "province_department", "Vân Khê", None)
 
 
+def test_explicit_province_beats_the_built_in_district_list() -> None:
+    # The district list puts Krông Nô in Đắk Nông; the report's own header says otherwise.
+    assert _unit("""
+        UBND TỈNH LAM GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        ỦY BAN NHÂN DÂN HUYỆN KRÔNG NÔ\tĐộc lập - Tự do - Hạnh phúc
+        Số: 7/BC-UBND\tKrông Nô, ngày 3 tháng 6 năm 2024
+        BÁO CÁO
+        Cải cách hành chính 6 tháng đầu năm 2024
+        Các xã đã tiếp nhận 700 hồ sơ.
+    """) == ("UBND huyện Krông Nô", "district", "Lam Giang", "Krông Nô")
+    # Without any mention of a province the list still names it.
+    assert _unit("""
+        ỦY BAN NHÂN DÂN HUYỆN KRÔNG NÔ
+        BÁO CÁO
+        Cải cách hành chính 6 tháng đầu năm 2024
+    """) == ("UBND huyện Krông Nô", "district", "Đắk Nông", "Krông Nô")
+
+
 def test_unit_label_value_in_next_cell_of_an_xlsx(tmp_path: Path) -> None:
     from tests.docgen import render_xlsx
 

@@ -301,8 +301,10 @@ def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: 
             elif code.startswith("s") and code in _DEPT_ABBR:
                 level_score["province_department"] += 4
                 dept_names[_DEPT_ABBR[code]] += 3
-        place = re.match(r"\W*([^\d,]{2,40}),\s*ngày\b", ln.text)
-        if place:
+        for cell in ln.text.split("\t"):
+            place = re.match(r"\W*([^\d,]{2,40}),\s*ngày\b", cell)
+            if not place:
+                continue
             name = canonical_prefix(place.group(1).strip(" *"))
             province = province_named(name)
             if province:
@@ -311,6 +313,8 @@ def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: 
                 districts.add(name, 3)
             elif communes.has(name):
                 communes.add(name, 3)
+            elif provinces.has(name):
+                provinces.add(name, 3)  # a province outside the list, named "tỉnh X" elsewhere
     tail = " ".join(ln.text for ln in lines[-30:])
     if re.search(r"chánh\s+văn\s+phòng", tail, re.IGNORECASE):
         level_score["province_office"] += 3
