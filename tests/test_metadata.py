@@ -341,6 +341,20 @@ def test_district_department_under_district_header() -> None:
     """) == ("Phòng Nội vụ huyện Chư Rông", "district", "Lam Giang", "Chư Rông")
 
 
+@pytest.mark.parametrize(("header", "unit"), [
+    ("VĂN PHÒNG HĐND VÀ UBND", "Văn phòng HĐND và UBND huyện Chư Rông"),
+    ("PHÒNG VĂN HÓA VÀ THÔNG TIN", "Phòng Văn hóa và Thông tin huyện Chư Rông"),
+    ("THANH TRA HUYỆN", "Thanh tra huyện Chư Rông"),
+])
+def test_district_offices_under_district_header(header: str, unit: str) -> None:
+    assert _unit(f"""
+        UBND HUYỆN CHƯ RÔNG
+        {header}
+        BÁO CÁO
+        Cải cách hành chính quý I năm 2024
+    """) == (unit, "district", None, "Chư Rông")
+
+
 def test_province_office_keeps_province_name() -> None:
     text = """
         UBND TỈNH LAM GIANG

@@ -69,11 +69,6 @@ def _unknown_province(after: str, upper: bool) -> str | None:
     return respell(name, {}) if name else None
 
 
-def _is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
 def _tier_level(tier: str) -> str:
     tier = " ".join(tier.lower().split())
     if tier == "tỉnh":
