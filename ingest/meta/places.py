@@ -8,6 +8,7 @@ from the text. A complete unit dimension belongs in the warehouse (see rules.md 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.textnorm import fold
 
@@ -39,6 +40,7 @@ DISTRICTS: dict[str, list[str]] = {
 _PREFIX_VARIANTS = re.compile(r"^(?:Đăk|Đắc|Đăc|Đak|Đac|Dak|Đác|Đắk)(?=\s)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Matching key: no accents, no case, no spaces or apostrophes ("Đăk R’lấp" == "Đắk R'Lấp")."""
     return re.sub(r"[\s'’\-]", "", fold(name))
@@ -55,7 +57,12 @@ _DISTRICT_PROVINCE = {name_key(d): (d, p) for p, ds in DISTRICTS.items() for d i
 
 def province_named(text_after: str) -> str | None:
     """The province whose name starts ``text_after`` (the words after "tỉnh"), or None."""
-    words = text_after.split()[:5]
+    return _province_starting(" ".join(text_after[:80].split()[:5]))
+
+
+@lru_cache(maxsize=1024)
+def _province_starting(head: str) -> str | None:
+    words = head.split()
     for n in range(min(5, len(words)), 0, -1):
         key = name_key(" ".join(words[:n]).strip(",.;:()"))
         if key in _PROVINCE_BY_KEY:
