@@ -22,7 +22,7 @@ NUM = r"(?<![\w.,/])\d+(?:[.,]\d+)*(?![\w/]|[.,]\d)"
 
 QUALIFIER_RE = re.compile(
     r"(?:(?P<word>trên|hơn|gần|khoảng|ước đạt|ước tính|ước|xấp xỉ|tối thiểu|tối đa|dưới|trung bình|"
-    r"chưa đến|chưa tới|không quá|ít nhất|đạt trên|đạt gần)|(?P<sym>[<>≥≤~]))\s*$",
+    r"chưa đến|chưa tới|không quá|ít nhất)|(?P<sym>[<>≥≤~]))\s*$",
     re.IGNORECASE,
 )
 
@@ -179,6 +179,7 @@ _WORDS_BEFORE = (
     "chỉ thị", "báo cáo", "hướng dẫn", "kết luận", "chương trình", "luật", "quy chế", "đề án", "qđ", "nđ", "mục",
     "khoản", "điều", "tiêu chí", "mức độ", "mức", "phiên bản", "iso", "ipv",
 )
+_NOT_ID_SO = ("chỉ số", "tổng số", "con số", "đạt số")
 _COMPOSITE_BEFORE_RE = re.compile(
     r"(?:ngày\s+\d{1,2}\s*/|quý\s+[ivx]+\s*/|điểm [a-zđ],?|(?:mục|khoản|điều|tiêu chí)\s+(?:\d+\.)+|"
     r"mức\s*(?:độ)?\s*(?:\d\s*(?:,|và|-|/|hoặc)\s*(?:mức\s*(?:độ)?\s*)?)+)$"
@@ -191,6 +192,8 @@ def _introduced(low: str, start: int) -> bool:
     if not prev:
         return False
     if prev.endswith(_WORDS_BEFORE):
+        if prev.endswith(_NOT_ID_SO):  # "chỉ số 88,2", "tổng số 45" are figures
+            return False
         for w in _WORDS_BEFORE:
             if prev.endswith(w):
                 return len(prev) == len(w) or not prev[-len(w) - 1].isalpha()
@@ -253,7 +256,7 @@ def mask_non_figures(text: str) -> str:
         return text
     # keep the caller's letters (case), take the blanks from the masked copy
     return "".join(" " if b == " " and a != " " and (a.isdigit() or a in ".,/-") and _blankable(a) else a
-                   for a, b in zip(text, low)) if text != text.lower() else low
+                   for a, b in zip(text, low, strict=True)) if text != text.lower() else low
 
 
 def _blankable(ch: str) -> bool:

@@ -74,7 +74,8 @@ ENTRIES: tuple[FormLabel, ...] = (
     _e("cchc_plan_tasks_done", r"^số nhiệm vụ đã hoàn thành$", "Số nhiệm vụ đã hoàn thành",
        roles={"total": "cchc_plan_tasks_done", "rate": "cchc_plan_completion_pct"}),
     _e("assigned_tasks_total", r"^tổng số nhiệm vụ được giao", "Tổng số nhiệm vụ được giao"),
-    _e("inspections_units_checked", r"^số (?:phòng, ban|ubnd cấp xã|cơ quan, đơn vị|đơn vị)[^%]{0,40}đã (?:được )?kiểm tra"
+    _e("inspections_units_checked", r"^số (?:phòng, ban|ubnd cấp xã|cơ quan, đơn vị|đơn vị)[^%]{0,40}đã (?:được )?kiể"
+                                    r"m tra"
        r"|^số lần kiểm tra", "Số Phòng, ban, đơn vị đã kiểm tra"),
     _e("inspections_resolution_rate_pct", r"tỷ lệ xử lý (?:các )?vấn đề phát hiện",
        "Tỷ lệ xử lý các vấn đề phát hiện qua kiểm tra"),
@@ -94,13 +95,15 @@ ENTRIES: tuple[FormLabel, ...] = (
        "Số VBQPPL đã kiến nghị xử lý sau kiểm tra, rà soát"),
     _e("legal_docs_checked", rf"^số {_VB} đã kiểm tra", "Số VBQPPL đã kiểm tra theo thẩm quyền"),
     _e("legal_docs_fix_rate_after_check_pct", rf"tỷ lệ xử lý {_VB} sau kiểm tra", "Tỷ lệ xử lý VBQPPL sau kiểm tra"),
-    _e("legal_docs_to_fix_after_check", rf"cần (?:phải )?xử lý sau kiểm tra", "Tổng số VBQPPL cần phải xử lý sau kiểm tra"),
+    _e("legal_docs_to_fix_after_check", r"cần (?:phải )?xử lý sau kiểm tra", "Tổng số VBQPPL cần phải xử lý sau kiểm "
+                                                                             "tra"),
     _e("legal_docs_fixed_after_review", rf"^số {_VB} có kiến nghị xử lý đã được xử lý", "", parent=r"rà soát"),
     _e("legal_docs_fixed_after_check", rf"^số {_VB} có kiến nghị xử lý đã được xử lý",
        "Số VBQPPL có kiến nghị xử lý đã được xử lý xong"),
     _e("legal_docs_reviewed", rf"^số {_VB} đã rà soát", "Số VBQPPL đã rà soát thuộc thẩm quyền"),
     _e("legal_docs_fix_rate_after_review_pct", rf"tỷ lệ xử lý {_VB} sau rà soát", "Tỷ lệ xử lý VBQPPL sau rà soát"),
-    _e("legal_docs_to_fix_after_review", r"cần (?:phải )?xử lý sau rà soát", "Tổng số VBQPPL cần phải xử lý sau rà soát"),
+    _e("legal_docs_to_fix_after_review", r"cần (?:phải )?xử lý sau rà soát",
+        "Tổng số VBQPPL cần phải xử lý sau rà soát"),
     # ---------------------------------------------------------------- 3 procedures
     _e("tthc_procedures_simplified", rf"^số {_TT} đã được phê duyệt phương án đơn giản",
        "Số TTHC đã được phê duyệt phương án đơn giản hóa"),
@@ -115,7 +118,8 @@ ENTRIES: tuple[FormLabel, ...] = (
     _e("tthc_procedures_total", rf"^tổng số {_TT} (?:thuộc thẩm quyền|đang có hiệu lực|của địa phương)",
        "Tổng số TTHC thuộc thẩm quyền giải quyết tại địa phương"),
     _e("tthc_procedures_interlinked_same_level", rf"^số {_TT} liên thông cùng cấp", "Số TTHC liên thông cùng cấp"),
-    _e("tthc_procedures_interlinked", rf"^số {_TT} liên thông (?:giữa )?các cấp", "Số TTHC liên thông giữa các cấp chính quyền"),
+    _e("tthc_procedures_interlinked", rf"^số {_TT} liên thông (?:giữa )?các cấp", "Số TTHC liên thông giữa các cấp ch"
+        "ính quyền"),
     _e("tthc_procedures_location_independent", r"không phụ thuộc (?:vào )?địa giới",
        "Số TTHC tiếp nhận và giải quyết hồ sơ không phụ thuộc vào địa giới hành chính"),
     _e("tthc_internal_procedures_digitized_pct", r"quy trình nội bộ.*điện tử hóa",
@@ -140,7 +144,7 @@ ENTRIES: tuple[FormLabel, ...] = (
        "Tỷ lệ giải quyết phản ánh, kiến nghị (PAKN) về quy định TTHC"),
     _e("tthc_feedback_received", r"^tổng số (?:pakn|phản ánh)", "Tổng số PAKN đã tiếp nhận"),
     _e("tthc_feedback_resolved", r"^số (?:pakn|phản ánh)[^%]{0,20}đã giải quyết", "Số PAKN đã giải quyết xong"),
-    _e(None, rf"đã cập nhật, công khai trên cổng", "Số TTHC đã cập nhật, công khai trên Cổng DVC quốc gia"),
+    _e(None, r"đã cập nhật, công khai trên cổng", "Số TTHC đã cập nhật, công khai trên Cổng DVC quốc gia"),
     _e("online_services_integrated_national_portal", rf"^số {_TT} mức độ 3 và 4 đã tích hợp",
        "Số TTHC mức độ 3 và 4 đã tích hợp lên Cổng DVC quốc gia"),
     _e("online_payment_procedures", rf"^số {_TT} đã (?:được )?tích hợp,? (?:triển khai |dịch vụ )?thanh toán",
@@ -161,14 +165,17 @@ ENTRIES: tuple[FormLabel, ...] = (
        "Tổng số biên chế có mặt tại thời điểm báo cáo",
        roles={"done": "civil_servant_actual"},
        commune={"civil_servant_actual": "commune_staff_actual", "": "commune_staff_fill_rate_pct"}),
-    _e("labor_contracts", r"^số hợp đồng lao động", "Số hợp đồng lao động làm việc tại các cơ quan, tổ chức hành chính"),
+    _e("labor_contracts", r"^số hợp đồng lao động",
+        "Số hợp đồng lao động làm việc tại các cơ quan, tổ chức hành chính"),
     _e("civil_servant_reduction_vs_2015_pct", r"biên chế đã tinh giản so với",
        "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015"),
     _e("staff_streamlined", r"^số biên chế đã tinh giản", "Số biên chế đã tinh giản trong kỳ báo cáo"),
     _e("public_employee_quota", r"^tổng số người làm việc được giao", "Tổng số người làm việc được giao"),
-    _e("public_employee_actual", r"^tổng số người làm việc có mặt", "Tổng số người làm việc có mặt tại thời điểm báo cáo"),
+    _e("public_employee_actual", r"^tổng số người làm việc có mặt", "Tổng số người làm việc có mặt tại thời điểm báo "
+                                                                    "cáo"),
     _e("public_employee_streamlined", r"^số người đã tinh giản", "Số người đã tinh giản trong kỳ báo cáo"),
-    _e("public_employee_reduction_vs_2015_pct", r"tỷ lệ %? ?đã tinh giản so với", "Tỷ lệ % đã tinh giản so với năm 2015"),
+    _e("public_employee_reduction_vs_2015_pct", r"tỷ lệ %? ?đã tinh giản so với",
+        "Tỷ lệ % đã tinh giản so với năm 2015"),
     # ---------------------------------------------------------------- 5 civil service
     _e("job_position_approved_agencies", r"tổ chức hành chính đã được phê duyệt vị trí việc làm",
        "Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm"),
@@ -178,15 +185,19 @@ ENTRIES: tuple[FormLabel, ...] = (
        "Số cơ quan, tổ chức có vi phạm trong thực hiện vị trí việc làm"),
     _e("civil_servants_recruited_special", r"^số công chức được tuyển dụng theo trường hợp đặc biệt",
        "Số công chức được tuyển dụng theo trường hợp đặc biệt"),
-    _e("civil_servants_recruited", r"^số công chức được tuyển dụng", "Số công chức được tuyển dụng (thi tuyển, xét tuyển)"),
-    _e("commune_to_district_transfers", r"xét chuyển thành công chức", "Số CBCC cấp xã được xét chuyển thành công chức cấp huyện"),
+    _e("civil_servants_recruited", r"^số công chức được tuyển dụng", "Số công chức được tuyển dụng (thi tuyển, xét tu"
+                                                                     "yển)"),
+    _e("commune_to_district_transfers", r"xét chuyển thành công chức", "Số CBCC cấp xã được xét chuyển thành công chứ"
+                                                                       "c cấp huyện"),
     _e("public_employees_recruited_special", r"^số viên chức được tuyển dụng theo trường hợp đặc biệt",
        "Số viên chức được tuyển dụng theo trường hợp đặc biệt"),
-    _e("public_employees_recruited", r"^số viên chức được tuyển dụng", "Số viên chức được tuyển dụng (thi tuyển, xét tuyển)"),
+    _e("public_employees_recruited", r"^số viên chức được tuyển dụng", "Số viên chức được tuyển dụng (thi tuyển, xét "
+                                                                       "tuyển)"),
     _e("leaders_appointed_by_exam", r"bổ nhiệm (?:lãnh đạo )?(?:thông )?qua thi tuyển",
        "Số lãnh đạo quản lý được tuyển chọn, bổ nhiệm thông qua thi tuyển"),
     _e("leaders_disciplined_province", r"^số lãnh đạo cấp tỉnh bị kỷ luật", "Số lãnh đạo cấp tỉnh bị kỷ luật"),
-    _e("leaders_disciplined_department", r"^số lãnh đạo cấp sở", "Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ luật"),
+    _e("leaders_disciplined_department", r"^số lãnh đạo cấp sở", "Số lãnh đạo cấp sở, ngành và UBND cấp huyện bị kỷ l"
+                                                                 "uật"),
     _e("leaders_disciplined_division", r"^số lãnh đạo cấp phòng", "Số lãnh đạo cấp phòng bị kỷ luật"),
     _e("staff_disciplined", r"bị kỷ luật", "Số người làm việc tại các đơn vị sự nghiệp công lập bị kỷ luật"),
     # ---------------------------------------------------------------- 6 public finance
@@ -202,13 +213,15 @@ ENTRIES: tuple[FormLabel, ...] = (
     _e("psu_self_funded_full", r"(?:tự bảo đảm|tự chủ)(?: 100%)? chi thường xuyên và chi đầu tư",
        "Số ĐVSN tự bảo đảm chi thường xuyên và chi đầu tư"),
     _e("psu_self_funded_partial", r"(?:tự bảo đảm|tự chủ) một phần", "Số ĐVSN tự bảo đảm một phần chi thường xuyên"),
-    _e("psu_self_funded_regular", r"(?:tự bảo đảm|tự chủ)(?: 100%)? chi thường xuyên", "Số ĐVSN tự bảo đảm chi thường xuyên"),
+    _e("psu_self_funded_regular", r"(?:tự bảo đảm|tự chủ)(?: 100%)? chi thường xuyên", "Số ĐVSN tự bảo đảm chi thường"
+        " xuyên"),
     _e("psu_state_funded", r"nhà nước (?:bảo đảm|đảm bảo)", "Số ĐVSN do Nhà nước bảo đảm chi thường xuyên"),
     _e("psu_equitized", r"công ty cổ phần", "Số lượng ĐVSN đã chuyển đổi thành công ty cổ phần"),
     # ---------------------------------------------------------------- 7 e-government
     _e("egov_architecture_updated", r"kiến trúc chính quyền điện tử", "Cập nhật Kiến trúc chính quyền điện tử"),
     _e("online_meeting_system_level", r"hệ thống họp trực tuyến", "Xây dựng và vận hành Hệ thống họp trực tuyến"),
-    _e("national_reporting_system_rate_pct", r"tỷ lệ báo cáo định kỳ", "Tỷ lệ báo cáo định kỳ được gửi, nhận qua Hệ thống"),
+    _e("national_reporting_system_rate_pct", r"tỷ lệ báo cáo định kỳ", "Tỷ lệ báo cáo định kỳ được gửi, nhận qua Hệ t"
+                                                                       "hống"),
     _e("national_reporting_system_status", r"hệ thống thông tin báo cáo",
        "Hệ thống thông tin báo cáo và kết nối với Hệ thống thông tin báo cáo quốc gia"),
     _e("lgsp_status", r"lgsp|nền tảng chia sẻ, tích hợp", "Triển khai xây dựng nền tảng chia sẻ, tích hợp dùng chung"),
@@ -227,8 +240,10 @@ ENTRIES: tuple[FormLabel, ...] = (
        "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 3"),
     _e("online_services_level4_provision_rate_pct", r"^tỷ lệ .*đủ điều kiện .*" + _ONLINE_L4,
        "Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến mức độ 4"),
-    _e("online_services_level3_eligible", r"đủ điều kiện .*" + _ONLINE_L3, "Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 3"),
-    _e("online_services_level4_eligible", r"đủ điều kiện .*" + _ONLINE_L4, "Tổng số TTHC đủ điều kiện cung cấp trực tuyến mức độ 4"),
+    _e("online_services_level3_eligible", r"đủ điều kiện .*" + _ONLINE_L3, "Tổng số TTHC đủ điều kiện cung cấp trực t"
+                                                                           "uyến mức độ 3"),
+    _e("online_services_level4_eligible", r"đủ điều kiện .*" + _ONLINE_L4, "Tổng số TTHC đủ điều kiện cung cấp trực t"
+                                                                           "uyến mức độ 4"),
     _e("online_services_level3_with_cases", _ONLINE_L3 + r".*phát sinh hồ sơ",
        "Số TTHC đang cung cấp trực tuyến mức độ 3 có phát sinh hồ sơ nộp trực tuyến"),
     _e("online_services_level4_with_cases", _ONLINE_L4 + r".*phát sinh hồ sơ",
@@ -243,15 +258,20 @@ ENTRIES: tuple[FormLabel, ...] = (
        "Số TTHC đang cung cấp trực tuyến mức độ 3"),
     _e("online_services_level4", rf"^(?:số|tổng số) {_TT} (?:đang )?cung cấp " + _ONLINE_L4,
        "Số TTHC đang cung cấp trực tuyến mức độ 4"),
-    _e("tthc_online_level3_rate_pct", r"^tỷ lệ hồ sơ xử lý trực tuyến mức độ 3", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3"),
-    _e("tthc_online_level4_rate_pct", r"^tỷ lệ hồ sơ xử lý trực tuyến mức độ 4", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4"),
+    _e("tthc_online_level3_rate_pct", r"^tỷ lệ hồ sơ xử lý trực tuyến mức độ 3",
+        "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3"),
+    _e("tthc_online_level4_rate_pct", r"^tỷ lệ hồ sơ xử lý trực tuyến mức độ 4",
+        "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4"),
     _e("tthc_online_rate_pct", r"^tỷ lệ hồ sơ .*(?:tiếp nhận|nộp|xử lý) trực tuyến",
        "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến mức độ 3 và 4"),
     _e("tthc_cases_received", rf"^tổng số {_HS} (?:{_TT} )?(?:đã )?tiếp nhận", "Tổng số hồ sơ TTHC đã tiếp nhận"),
-    _e("tthc_cases_online", rf"^số {_HS} (?:{_TT} )?(?:đã )?(?:tiếp nhận|nộp) trực tuyến", "Số hồ sơ TTHC đã tiếp nhận trực tuyến"),
-    _e("online_payment_rate_pct", r"^tỷ lệ .*thanh toán trực tuyến", "Tỷ lệ hồ sơ được tích hợp, triển khai thanh toán trực tuyến"),
+    _e("tthc_cases_online", rf"^số {_HS} (?:{_TT} )?(?:đã )?(?:tiếp nhận|nộp) trực tuyến", "Số hồ sơ TTHC đã tiếp nhậ"
+        "n trực tuyến"),
+    _e("online_payment_rate_pct", r"^tỷ lệ .*thanh toán trực tuyến", "Tỷ lệ hồ sơ được tích hợp, triển khai thanh toá"
+                                                                     "n trực tuyến"),
     _e("tthc_procedures_with_fees", r"nghĩa vụ tài chính", "Tổng số TTHC có yêu cầu nghĩa vụ tài chính"),
-    _e("online_payment_procedures", r"thanh toán trực tuyến", "Số TTHC đã được tích hợp, triển khai thanh toán trực tuyến"),
+    _e("online_payment_procedures", r"thanh toán trực tuyến", "Số TTHC đã được tích hợp, triển khai thanh toán trực t"
+                                                              "uyến"),
 )
 
 _CANON = [(e.canonical.lower(), e) for e in ENTRIES if e.canonical]

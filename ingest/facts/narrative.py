@@ -36,7 +36,8 @@ RULES: tuple[Rule, ...] = (
 
 _PERCENT_AFTER_RE = re.compile(r"\s*%")
 _NTP_CTX_RE = re.compile(r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg")
-_NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$|(?:có từ|\btừ|tối thiểu|ít nhất|không dưới)\s*$")
+_NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$|(?:có từ|\btừ|tối thiểu|ít nhất|không dưới)"
+                         r"\s*$")
 _THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
 _ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|thực hiện)")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
@@ -281,50 +282,68 @@ def extract_narrative(units: Iterable[TextUnit], level: UnitLevel | None) -> lis
     return drafts
 
 
+def _admissible(c: _Cand, text: str, unit: TextUnit, sb: list[int], cb: list[int]) -> bool:
+    """Context checks of a match: targets, negations and thresholds are not results; a pattern's own
+    required / forbidden context."""
+    rule, m = c.rule, c.m
+    vstart = m.start("v")
+    c0 = start_of(cb, vstart)
+    if _FORWARD_RE.search(text, c0, vstart) or _NEGATED_RE.search(text, max(0, vstart - 24), vstart):
+        return False
+    paren = text.rfind("(", c0, vstart)
+    if paren >= 0 and _THRESHOLD_RE.search(text, paren, vstart):
+        return False
+    if rule.ctx_forbid is not None and rule.ctx_forbid.search(text, start_of(sb, vstart), m.start()):
+        return False
+    if rule.ctx_need is not None and not (
+        rule.ctx_need.search(text, 0, vstart) or rule.ctx_need.search(unit.label) or rule.ctx_need.search(unit.lead)
+    ):
+        return False
+    return True
+
+
+def _code(rule: Rule, text: str, vstart: int, s0: int, unit: TextUnit) -> str:
+    """The indicator a match stands for: switches on the nearest preceding keyword, then on the paragraph."""
+    code = rule.code
+    if rule.switch:
+        code = _switch(rule.switch, text[:vstart] or unit.lead, rule.code)
+        if code == rule.code and not text[s0:vstart].strip() and unit.lead:
+            code = _switch(rule.switch, unit.lead, rule.code)
+    if code.startswith("ntp_") and not (
+        _NTP_CTX_RE.search(text, s0, vstart) or _NTP_CTX_RE.search(unit.lead) or _NTP_CTX_RE.search(unit.label)
+    ):
+        code = rule.code
+    for rx, alt in rule.para_switch:
+        if rx.search(text):
+            code = alt
+    return code
+
+
 def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: dict) -> list[FactDraft]:
-    chosen = _resolve(_candidates(text))
+    cands = _candidates(text)
+    out: list[FactDraft] = []
+    if not cands:
+        return out
     raw = unit.span.text
     sb = sentence_bounds(raw)
-    out: list[FactDraft] = []
+    cb = clause_bounds(raw)
+    chosen = _resolve([c for c in cands if _admissible(c, text, unit, sb, cb)])
     if not chosen:
         return out
-    cb = clause_bounds(raw)
     scb = scope_bounds(raw)
+    contexts = (unit.lead, *unit.contexts)
     seen_first: set[tuple[str, int]] = set()
     for c in chosen:
         rule, m = c.rule, c.m
         vstart = m.start("v")
         s0 = start_of(sb, vstart)
-        c0 = start_of(cb, vstart)
-        before = text[s0 : m.start()]
-        if _FORWARD_RE.search(text[c0:vstart]) or _NEGATED_RE.search(text[max(0, vstart - 24) : vstart]):
-            continue
-        paren = text.rfind("(", c0, vstart)
-        if paren >= 0 and _THRESHOLD_RE.search(text[paren:vstart]):
-            continue
-        if rule.ctx_forbid is not None and rule.ctx_forbid.search(before):
-            continue
-        if rule.ctx_need is not None and not (
-            rule.ctx_need.search(text[:vstart]) or rule.ctx_need.search(unit.label) or rule.ctx_need.search(unit.lead)
-        ):
-            continue
-        code = _switch(rule.switch, text[:vstart] or unit.lead, rule.code) if rule.switch else rule.code
-        if rule.switch and code == rule.code and not before.strip() and unit.lead:
-            code = _switch(rule.switch, unit.lead, rule.code)
-        if code.startswith("ntp_") and not (
-            _NTP_CTX_RE.search(text[s0:vstart]) or _NTP_CTX_RE.search(unit.lead) or _NTP_CTX_RE.search(unit.label)
-        ):
-            code = rule.code if not rule.code.startswith("ntp_") else code
-        for rx, alt in rule.para_switch:
-            if rx.search(text):
-                code = alt
+        code = _code(rule, text, vstart, s0, unit)
         if code == "IGNORE" or code not in catalog:
             continue
         if rule.first_only:
-            key = (code, s0)
-            if key in seen_first:
+            if (code, s0) in seen_first:
                 continue
-            seen_first.add(key)
+            seen_first.add((code, s0))
         got = _value(rule, code, m, text)
         if got is None:
             continue
@@ -335,15 +354,16 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
             notes.append(f"of {den:g}" if rule.kind == "rank" or code.endswith("_rank") else f"maximum {den:g}")
         clause = text[start_of(scb, vstart) : end_of(scb, vstart, len(text))]
         local = _local_after(text, m.end("v"))
+        sentence = text[s0:vstart]
         scope = resolve_scope(code, level=level, local=local, clause=clause, label=unit.label,
-                              contexts=(unit.lead, *unit.contexts))
+                              contexts=contexts, sentence=sentence)
         out.append(FactDraft(code, scope, value, "narrative", unit.span, vstart, m.end(), "; ".join(notes) or None))
         den_code = rule.den_code
         if den is not None and den_code and rule.kind not in ("score", "rank"):
             den_code = _den_switch(code, den_code)
             if den_code in catalog:
                 dscope = resolve_scope(den_code, level=level, local=local, clause=clause, label=unit.label,
-                                       contexts=(unit.lead, *unit.contexts))
+                                       contexts=contexts, sentence=sentence)
                 out.append(FactDraft(den_code, dscope, den, "narrative", unit.span, m.start("d"), m.end(),
                                      "denominator of an A/B figure", from_pair=True))
     out.extend(_followers(unit, text, out, level, catalog, sb))

@@ -57,7 +57,7 @@ MACROS = {
     "NS": r"(?P<v>(?<![\w.,/])\d+(?:[.,]\d+)*)(?=\s*/\s*\d)",
     "D": r"(?P<d>\d+(?:[.,]\d+)*(?![\w/]|[.,]\d))",
     "Q": r"(?:(?:trên|hơn|gần|khoảng|ước đạt|ước|xấp xỉ|tối thiểu|trung bình|đạt|là)\s+|[<>≥≤]\s*)*",
-    "HS": r"(?:bộ\s+)?(?:hồ sơ|hs)\b",
+    "HS": r"(?:(?:ngàn|nghìn|triệu)\s+)?(?:bộ\s+)?(?:hồ sơ|hs)\b",
     "TT": r"(?:thủ tục hành chính|thủ tục|tthc|dịch vụ công trực tuyến|dịch vụ công|dvc(?:tt)?)\b",
     "CB": r"(?:lượt\s+)?(?:cán bộ|công chức|viên chức|cbccvc|cbcc|cb,\s*cc|ccvc|người|đảng viên|nhân viên|"
     r"đồng chí|học viên)",

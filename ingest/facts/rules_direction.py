@@ -45,7 +45,8 @@ RULES: list[Rule] = [
     *R("propaganda_articles",
        r"(?:thực hiện|đăng tải|đăng|xây dựng|tuyên truyền|đưa)[^\d;%]{0,30}?{N} (?:tin,? bài|bài viết|tin bài|bài|tin)"
        r"(?: tuyên truyền)?(?: về| liên quan)[^\d;%]{0,40}?(?:cải cách|cchc|tthc)",
-       r"{N} (?:tin,? bài|bài viết|tin bài|bài|tin) (?:tuyên truyền )?(?:về )?(?:công tác )?(?:cải cách hành chính|cchc)",
+       r"{N} (?:tin,? bài|bài viết|tin bài|bài|tin) (?:tuyên truyền )?(?:về )?(?:công tác )?(?:cải cách hành chính|cc"
+       r"hc)",
        need=("bài", "tin"), prio=2, first_only=True),
     *R("website_posts",
        r"trang thông tin điện tử[^\d;%]{0,30}?(?:với|được)? {N} (?:tin,? bài|tin bài|bài viết|bài)",
@@ -67,7 +68,8 @@ RULES: list[Rule] = [
        r"hoàn thành {N} (?:nhiệm vụ|công việc) (?:nhưng )?(?:quá hạn|trễ hạn|chậm)",
        need="hoàn thành", prio=3),
     *R("assigned_tasks_pending_not_due",
-       r"(?:đang triển khai|đang thực hiện|chưa hoàn thành) {N} (?:nhiệm vụ|công việc) (?:trong hạn|chưa (?:đến|quá) hạn)",
+       r"(?:đang triển khai|đang thực hiện|chưa hoàn thành) {N} (?:nhiệm vụ|công việc) (?:trong hạn|chưa (?:đến|quá) "
+       r"hạn)",
        r"{N} (?:nhiệm vụ|công việc) (?:đang triển khai|đang thực hiện|chưa hoàn thành)[^\d;]{0,20}?"
        r"(?:trong hạn|chưa (?:đến|quá) hạn)",
        need=("đang", "chưa"), prio=3),
@@ -109,7 +111,8 @@ RULES: list[Rule] = [
        need="biên chế", prio=3,
        switch=((r"cấp xã|xã, thị trấn", "commune_staff_quota"),), ctx_forbid=r"người làm việc[^;]{0,30}$"),
     *R("civil_servant_actual",
-       r"biên chế (?:hành chính|công chức)[^\d;%]{0,80}?(?:đã thực hiện|có mặt|hiện có){G}{N} (?:chỉ tiêu|người|biên chế)",
+       r"biên chế (?:hành chính|công chức)[^\d;%]{0,80}?(?:đã thực hiện|có mặt|hiện có){G}{N} (?:chỉ tiêu|người|biên "
+       r"chế)",
        r"(?:quản lý|đối với) {N} công chức (?:huyện|cấp huyện|của huyện|tỉnh|cấp tỉnh)",
        need=("biên chế", "công chức"), prio=3),
     # "... được giao 80 chỉ tiêu, đã thực hiện là 58 chỉ tiêu": the people in post against a quota
@@ -136,7 +139,8 @@ RULES: list[Rule] = [
        r"{N} hợp đồng lao động",
        need="hợp đồng lao động", prio=2),
     *R("commune_staff_quota",
-       r"(?:cấp xã|xã, thị trấn)[^\d;%]{0,60}?(?:được )?(?:ubnd tỉnh )?giao[^\d;%]{0,20}?{G}{N} (?:biên chế|chỉ tiêu|người)",
+       r"(?:cấp xã|xã, thị trấn)[^\d;%]{0,60}?(?:được )?(?:ubnd tỉnh )?giao[^\d;%]{0,20}?{G}{N} (?:biên chế|chỉ tiêu|"
+       r"người)",
        need="giao", prio=4),
     *R("commune_staff_actual",
        r"(?:hiện nay )?đã bố trí {N} người",

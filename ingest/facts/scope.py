@@ -133,6 +133,7 @@ def resolve_scope(
     clause: str = "",
     label: str = "",
     contexts: Iterable[str] = (),
+    sentence: str = "",
 ) -> Scope:
     """The scope of one figure of ``code``; texts are lower case, nearest first."""
     if code in COMMUNE_TIER:
@@ -151,6 +152,8 @@ def resolve_scope(
     decided = _decide(found, every, level, staff)
     if decided is not None and decided != "province_level":
         return decided
+    if not staff and "center" in _marks(sentence) and not tiers(clause, level, staff=staff)[0]:
+        return "center"  # the Centre is the actor of the whole sentence ("Trung tâm … tiếp nhận …; …")
     for text in (local, clause, label, *contexts):
         found, every = tiers(text, level, staff=staff)
         decided = _decide(found, every, level, staff)

@@ -83,22 +83,26 @@ class Span:
 _WORD_RE = re.compile(r"\S+")
 
 
+_MARKUP_DROP_RE = re.compile(r"\*+|`+|<[^<>]{1,40}>|\[footnoteRef:\d+\]")
+
+
 def snippet(text: str, start: int, end: int, max_words: int = 15) -> str:
-    """A short quote (at most ``max_words`` words) around ``text[start:end]``, markup removed."""
+    """A short quote (at most ``max_words`` words) around ``text[start:end]`` (the figure and its wording)."""
     base = max(0, start - 240)
     text = text[base : end + 240]
     start, end = start - base, end - base
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     if not words:
         return text.strip()
-    first = next((i for i, (s, e) in enumerate(words) if e > start), len(words) - 1)
-    last = next((i for i, (s, e) in enumerate(words) if e >= end), first)
-    lo = max(0, first - 8)
-    hi = min(len(words), max(last + 1, lo + max_words))
-    lo = max(0, min(lo, hi - max_words))
+    first = next((i for i, (_, e) in enumerate(words) if e > start), len(words) - 1)
+    last = next((i for i, (_, e) in enumerate(words) if e >= end), first)
+    last = min(last, first + max_words - 1)
+    lo = max(0, min(first - 6, last - max_words + 1))
+    hi = min(len(words), lo + max_words)
     quote = text[words[lo][0] : words[hi - 1][1]]
-    quote = re.sub(r"\s+", " ", plain(quote)).strip(" ,;:")
-    return quote
+    quote = _MARKUP_DROP_RE.sub("", quote)
+    words_out = quote.split()[:max_words]
+    return " ".join(words_out).strip(" ,;:")
 
 
 _SENTENCE_END_RE = re.compile(r"(?:[.!?](?=\s+[\"“(\[]?[A-ZĐÀ-Ỹ\-+•])|[.!?]$|\n)")
