@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("report", help="a static HTML report of one quarter (charts, coverage, quality issues)")
+    p = sub.add_parser("report", help="a static HTML page of one quarter (charts, coverage, quality issues)")
     p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
     p.add_argument("--out", help="output folder (default: CCHC_HOME/reports/<quarter>)")
     p.set_defaults(func=_cmd_report)
