@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint lock clean
+.PHONY: demo test install lint lock clean chromium
 
 install: $(STAMP)
 
@@ -26,7 +26,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros --disable-progress-bar
 
-test: lint
+# Headless Chromium (Debian's package) opens the quarter report in the tests.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "install Debian's chromium package (or set CHROMIUM=/path/to/chrome)"; exit 1; fi; }
+
+test: lint chromium
 	$(BIN)/pytest
 
 # Re-resolve the lock after changing dependencies in pyproject.toml (needs the package index).
