@@ -229,3 +229,39 @@ def test_units_follow_the_catalogue_and_codes_exist() -> None:
             ("public_wifi_investment_vnd_million", "all", 310), ("broadband_speed_mbps", "all", 80)} <= _values(facts)
     for f in facts:
         assert f.indicator in catalog and f.unit == unit_of(f.indicator)
+
+
+def test_channel_lists_open_case_splits_and_changes() -> None:
+    facts = _facts(
+        "Tổng số hồ sơ tiếp nhận: 9.876 hồ sơ (trực tuyến: 6.002 hồ sơ; trực tiếp: 3.874 hồ sơ), tăng 321 hồ sơ so "
+        "với quý trước.\nHiện đang giải quyết 845 hồ sơ (trong hạn 801 hồ sơ, quá hạn 44 hồ sơ); đã số hóa 5.410 "
+        "hồ sơ, tỷ lệ số hóa đạt 54,8%."
+    )
+    assert {
+        ("tthc_cases_received", "all", 9876),
+        ("tthc_cases_online", "all", 6002),
+        ("tthc_cases_direct", "all", 3874),
+        ("tthc_cases_received_change_vs_prev_period", "all", 321),
+        ("tthc_cases_in_progress", "all", 845),
+        ("tthc_cases_in_progress_within_deadline", "all", 801),
+        ("tthc_cases_in_progress_overdue", "all", 44),
+        ("tthc_cases_digitized", "all", 5410),
+        ("tthc_digitization_rate_pct", "all", 54.8),
+    } <= _values(facts)
+    assert not any(f.indicator == "tthc_cases_resolved_late" for f in facts)  # open overdue cases, not resolved
+
+
+def test_online_service_lists_and_index_ranks() -> None:
+    facts = _facts(
+        "Tỉnh cung cấp 1.532 dịch vụ công trực tuyến, trong đó toàn trình 918, một phần 614.\n"
+        "Chỉ số PAPI năm 2023 xếp thứ 21/63, giảm 3 bậc; chỉ số SIPAS đạt 83,9%.",
+        level="province_office",
+    )
+    assert {
+        ("online_services_total", "province_level", 1532),
+        ("online_services_full", "province_level", 918),
+        ("online_services_partial", "province_level", 614),
+        ("papi_rank", "all", 21),
+        ("papi_rank_change", "all", -3),
+    } <= _values(facts)
+    assert any(f.indicator == "sipas_index_pct" and f.value == 83.9 for f in facts)

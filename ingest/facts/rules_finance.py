@@ -6,10 +6,10 @@ from ingest.facts.rule import R, Rule
 
 _MONEY = r"(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn))?\s*(?:đồng|đ\b|vnđ)"
 _NTP = r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg"
-_NTP_SWITCH_PLAN = ((r"vốn đầu tư\b", "ntp_investment_plan_vnd_million"),
+_NTP_SWITCH_PLAN = ((r"vốn đầu tư\b(?! công)", "ntp_investment_plan_vnd_million"),
                     (r"vốn sự nghiệp", "ntp_recurrent_plan_vnd_million"),
                     (_NTP, "ntp_plan_vnd_million"))
-_NTP_SWITCH_DONE = ((r"vốn đầu tư\b", "ntp_investment_disbursed_vnd_million"),
+_NTP_SWITCH_DONE = ((r"vốn đầu tư\b(?! công)", "ntp_investment_disbursed_vnd_million"),
                     (r"vốn sự nghiệp", "ntp_recurrent_disbursed_vnd_million"),
                     (_NTP, "ntp_disbursed_vnd_million"))
 
@@ -35,6 +35,12 @@ RULES: list[Rule] = [
        need=("kế hoạch", "kh", "vốn"), kind="percent", prio=3, max_value=100,
        ctx_need=r"giải ngân|vốn",
        switch=((r"vốn đầu tư\b", "ntp_investment_disbursement_pct"),
+               (r"vốn sự nghiệp", "ntp_recurrent_disbursement_pct"),
+               (_NTP, "ntp_disbursement_pct"))),
+    *R("public_investment_disbursement_pct",
+       r"giải ngân[^\d;%]{0,60}?(?:đạt|được|là)(?: tỷ lệ)?\s*{Q}{N}{P}(?! (?:so với )?(?:cùng kỳ|dự toán))",
+       need="giải ngân", kind="percent", prio=2, max_value=100,
+       switch=((r"vốn đầu tư\b(?! công)", "ntp_investment_disbursement_pct"),
                (r"vốn sự nghiệp", "ntp_recurrent_disbursement_pct"),
                (_NTP, "ntp_disbursement_pct"))),
     # budget
