@@ -265,3 +265,13 @@ def test_online_service_lists_and_index_ranks() -> None:
         ("papi_rank_change", "all", -3),
     } <= _values(facts)
     assert any(f.indicator == "sipas_index_pct" and f.value == 83.9 for f in facts)
+
+
+def test_long_wording_after_a_figure_in_a_longer_paragraph() -> None:
+    facts = _facts(
+        "Năm nay, bình quân khoảng 70% các cuộc họp trực tuyến của Trung ương, của tỉnh, của huyện được UBND huyện "
+        "kết nối đến UBND các xã. Những cuộc họp khác được tổ chức tập trung tại hội trường theo yêu cầu của nhiệm "
+        "vụ, bảo đảm đúng thành phần và thời gian quy định của cấp trên."
+    )
+    meetings = [f for f in facts if f.indicator == "online_meetings_commune_connected_pct"]
+    assert [f.value for f in meetings] == [70] and "khoảng" in (meetings[0].note or "")

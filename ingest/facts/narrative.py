@@ -207,7 +207,7 @@ def _wanted(text: str) -> set[int]:
 
 _FIGURE_RE = re.compile(r"[0-9](?<![\w.,/][0-9])[0-9.,]*")
 _DIGIT_LED = frozenset(i for i, r in enumerate(RULES) if r.rx.pattern.startswith("(?P<v>"))
-LEFT_REACH, RIGHT_REACH = 200, 90
+LEFT_REACH, RIGHT_REACH = 220, 170
 
 
 def _windows(text: str) -> tuple[list[int], list[tuple[int, int]]]:
