@@ -69,12 +69,19 @@ class Finding(BaseModel):
     severity: Severity
     indicators: list[str] = Field(default_factory=list)
     fact_ids: list[str] = Field(default_factory=list)
+    # the facts a hard finding quarantines; None = all it names. The others are published with a warning
+    # (e.g. a stated rate that contradicts its counts: the rate is the suspect, the counts stay).
+    suspect_fact_ids: list[str] | None = None
     line: int | None = None
     message_vi: str
     message_en: str
     report_id: str | None = None
     file_name: str | None = None
     reporting_unit: str | None = None
+
+    def rejects(self, fact_id: str) -> bool:
+        return self.severity == "hard" and fact_id in (
+            self.fact_ids if self.suspect_fact_ids is None else self.suspect_fact_ids)
 
     def sort_key(self) -> tuple:
         return (self.report_id or "", self.line or 0, self.rule_id, self.indicators, self.fact_ids, self.message_en)

@@ -147,12 +147,12 @@ def decide(reports: list[ReportRow], facts: list[FactRow], findings: list[Findin
             status = "rejected"
         else:
             fs = by_fact.get(fact.fact_id, [])
-            status = "rejected" if any(x.severity == "hard" for x in fs) else "warning" if fs else "accepted"
-        relevant = [x for x in fs if x.severity == "hard"] if status == "rejected" else fs
+            status = "rejected" if any(x.rejects(fact.fact_id) for x in fs) else "warning" if fs else "accepted"
+        relevant = [x for x in fs if x.rejects(fact.fact_id)] if status == "rejected" else fs
         fact_status[fact.fact_id] = {
             "status": status, "rule_ids": sorted({x.rule_id for x in fs}),
             "reason_vi": _join([x.message_vi for x in relevant]), "reason_en": _join([x.message_en for x in relevant]),
-            "hard_rule_ids": sorted({x.rule_id for x in relevant if x.severity == "hard"}),
+            "hard_rule_ids": sorted({x.rule_id for x in relevant if x.rejects(fact.fact_id)}),
         }
     report_status: dict[str, dict] = {}
     for rep in reports:

@@ -117,6 +117,8 @@ def test_h4_passage_total_is_named_suspect_when_shares_fit_the_parts():
                   ("tthc_late_rate_pct", 1.1, 45)])
     h4 = [f for f in found if f.rule_id == "H4"]
     assert h4 and "21.082" in h4[0].message_vi and "21.802" in h4[0].message_vi and "suspect" in h4[0].message_en
+    # only the suspect total is quarantined; the parts that reproduce the shares stay published (with H4 attached)
+    assert [fid for fid in h4[0].fact_ids if h4[0].rejects(fid)] == [h4[0].fact_ids[0]]
     clean = _run([("tthc_cases_received", 21082, 45), ("tthc_cases_resolved_early", 19925, 45),
                   ("tthc_cases_resolved_on_time", 916, 45), ("tthc_cases_resolved_late", 241, 45)])
     assert "H4" not in _rules(clean)
@@ -322,7 +324,9 @@ def test_cross_fact_rules_reach_the_tables_and_rerun_is_idempotent(fresh_db, gat
         )
     first = snapshot()
     status = _status(conn)
-    assert status["u1:2"] == "rejected" and status["u1:0"] == "rejected"  # H2 names the rate and its parts
+    # H2 names the rate and its parts; the stated rate is the suspect: quarantined, the counts published flagged
+    assert status["u1:2"] == "rejected" and status["u1:0"] == "warning"
+    assert "H2" in dict(((r[0], r[2]) for r in first[1]))["u1:0"]
     assert status["u1:3"] == "warning"  # the extractor's W10 on line 35
     assert "other_q:0" not in status  # another quarter is left alone
     h2 = [r for r in first[0] if r[0] == "H2"]

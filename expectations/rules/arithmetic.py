@@ -217,7 +217,7 @@ def rule_rates(rf: ReportFacts) -> list[Finding]:
         if slip is not None:
             out.append(slip)
             continue
-        out.append(rf.finding(
+        out.append(rf.finding(  # the stated rate is the suspect: the counts it contradicts stay published
             "H2", "hard", facts,
             f"Tỷ lệ {f.indicator} báo cáo {fmt_vi(f.value)}% nhưng tính lại {fmt_vi(num.value)} / "
             f"{fmt_vi(den.value)} = {fmt_vi(recomputed)}% (lệch {fmt_vi(abs(recomputed - f.value))} điểm %, "
@@ -225,7 +225,7 @@ def rule_rates(rf: ReportFacts) -> list[Finding]:
             f"Stated {f.indicator} {fmt_en(f.value)}% but {fmt_en(num.value)} / {fmt_en(den.value)} = "
             f"{fmt_en(recomputed)}% (off by {fmt_en(abs(recomputed - f.value))} pp, tolerance "
             f"{fmt_en(RATE_TOLERANCE_PP)})",
-            line=f.line, arithmetic=True))
+            line=f.line, arithmetic=True, suspects=[f]))
     return out
 
 
@@ -328,7 +328,7 @@ def _gap_finding(rf: ReportFacts, total: FactRow, parts: list[FactRow], *, suspe
         f"({fmt_vi(total.value)}), chênh {fmt_vi(gap)}.{suspect_vi}",
         f"Sum of the parts ({_sum_en(vals)} = {fmt_en(s)}) differs from the stated total {total.indicator} "
         f"({fmt_en(total.value)}), gap {fmt_en(gap)}.{suspect_en}",
-        line=total.line, arithmetic=True)
+        line=total.line, arithmetic=True, suspects=[total] if suspect_total else None)
 
 
 def rule_identities(rf: ReportFacts) -> list[Finding]:

@@ -122,8 +122,10 @@ class ReportFacts:
 
     def finding(self, rule_id: str, severity: Severity, facts: Iterable[FactRow], message_vi: str,
                 message_en: str, *, line: int | None = None, arithmetic: bool = False,
-                indicators: Iterable[str] | None = None, name_facts: bool = True) -> Finding:
-        """Build a finding; an arithmetic hard error on an approximate value becomes a warning (rules.md §1.2)."""
+                indicators: Iterable[str] | None = None, name_facts: bool = True,
+                suspects: Iterable[FactRow] | None = None) -> Finding:
+        """Build a finding; an arithmetic hard error on an approximate value becomes a warning (rules.md §1.2).
+        ``suspects``: the facts a hard finding quarantines when not all the facts it names are to blame."""
         facts = list({f.fact_id: f for f in facts}.values())
         if arithmetic and severity == "hard" and any(f.fact_id in self.approximate_ids for f in facts):
             severity = "warning"
@@ -133,6 +135,7 @@ class ReportFacts:
         return Finding(
             rule_id=rule_id, severity=severity, indicators=codes,
             fact_ids=[f.fact_id for f in facts] if name_facts else [],
+            suspect_fact_ids=None if suspects is None else [f.fact_id for f in suspects],
             line=line if line is not None else (facts[0].line if facts else None),
             message_vi=message_vi, message_en=message_en, report_id=self.report.report_id,
             file_name=self.report.file_name, reporting_unit=self.report.reporting_unit,
