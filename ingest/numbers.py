@@ -180,6 +180,10 @@ _WORDS_BEFORE = (
     "khoản", "điều", "tiêu chí", "mức độ", "mức", "phiên bản", "iso", "ipv",
 )
 _NOT_ID_SO = ("chỉ số", "tổng số", "con số", "đạt số")
+# phrases ending in one of those words whose number is a figure: "kỷ luật 19 người", "thời điểm báo cáo 22,6 tỷ"
+_NOT_ID_PHRASES = ("kỷ luật", "thời điểm báo cáo", "kỳ báo cáo", "ngày báo cáo")
+# an amount right after "kế hoạch" / "chương trình" / "báo cáo" is a figure, not a document number
+_UNIT_AFTER_RE = re.compile(r"[0-9][0-9.,]*\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|đồng|hồ sơ|nhiệm vụ|nội dung|người|biên chế)")
 _COMPOSITE_BEFORE_RE = re.compile(
     r"(?:ngày\s+\d{1,2}\s*/|quý\s+[ivx]+\s*/|điểm [a-zđ],?|(?:mục|khoản|điều|tiêu chí)\s+(?:\d+\.)+|"
     r"mức\s*(?:độ)?\s*(?:\d\s*(?:,|và|-|/|hoặc)\s*(?:mức\s*(?:độ)?\s*)?)+)$"
@@ -192,7 +196,9 @@ def _introduced(low: str, start: int) -> bool:
     if not prev:
         return False
     if prev.endswith(_WORDS_BEFORE):
-        if prev.endswith(_NOT_ID_SO):  # "chỉ số 88,2", "tổng số 45" are figures
+        if prev.endswith(_NOT_ID_SO) or prev.endswith(_NOT_ID_PHRASES):  # "chỉ số 88,2", "tổng số 45"
+            return False
+        if prev.endswith(("kế hoạch", "chương trình", "báo cáo")) and _UNIT_AFTER_RE.match(low, start):
             return False
         for w in _WORDS_BEFORE:
             if prev.endswith(w):

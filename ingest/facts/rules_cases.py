@@ -13,9 +13,11 @@ _NOT_LATE_OPEN = r"đang (?:giải quyết|xử lý)[^\d;]{0,15}$"
 _ONTIME = r"(?:đúng hạn|đúng hẹn|đúng thời hạn)"
 _EARLY_OR_ONTIME = (
     r"(?:đúng(?: hạn| hẹn)?(?:,| và| hoặc) trước (?:hạn|hẹn)|trước(?: hạn| hẹn)?(?:,| và) đúng (?:hạn|hẹn)|"
-    r"đúng và trước hạn|trước và đúng hạn|đúng hạn \(?bao gồm (?:cả )?trước hạn\)?)"
+    r"đúng và trước hạn|trước và đúng hạn|đúng hạn \(?(?:bao gồm|gồm|kể cả|tính cả)(?: cả)? trước hạn\)?)"
 )
 _LATE = r"(?:quá hạn|trễ hạn|chậm hạn|trễ hẹn|quá hẹn|chậm, quá hạn|chậm trễ)"
+# "Cùng kỳ năm trước, … tiếp nhận N hồ sơ": a comparison, not this period's figure
+_PRIOR = r"(?<![\w,] )(?<!\w)cùng kỳ(?: năm)?[^\d;,]{0,14},[^;]{0,120}$"
 _RECEIVE_GAP = r"(?:(?!trực tuyến|qua mạng|bưu|lũy kế|trực tiếp|mới|trong kỳ|tồn|giải quyết xong)[^\d;%]){0,45}?"
 
 RULES: list[Rule] = [
@@ -24,16 +26,17 @@ RULES: list[Rule] = [
        r"tiếp nhận" + _RECEIVE_GAP + r"{G}{Q}{N} {HS}",
        r"(?:tổng số|tổng cộng) {HS} (?:đã )?(?:được )?tiếp nhận" + _RECEIVE_GAP + r"{G}{N}",
        r"{N} {HS} (?:đã )?được tiếp nhận(?! (?:trực tuyến|qua))",
-       need="tiếp nhận", prio=1),
+       need="tiếp nhận", prio=1, ctx_forbid=_PRIOR),
     *R("tthc_cases_new",
        r"(?:tiếp nhận mới|mới tiếp nhận|tiếp nhận trong kỳ|trong kỳ tiếp nhận|nhận mới|phát sinh mới|"
        r"số mới tiếp nhận){X}{G}{Q}{N} {HS}",
        r"{N} {HS} (?:mới|tiếp nhận mới|mới tiếp nhận|phát sinh mới|tiếp nhận trong kỳ)",
-       need=("mới", "trong kỳ"), prio=3),
+       need=("mới", "trong kỳ"), prio=3, ctx_forbid=_PRIOR),
     *R("tthc_cases_carried_over",
        r"(?:tồn (?:từ )?kỳ trước(?: chuyển (?:qua|sang))?|(?:từ )?kỳ trước chuyển (?:qua|sang)|tồn đọng kỳ trước|"
        r"chuyển tiếp từ kỳ trước|tồn chuyển sang){X}{G}{N} {HS}",
        r"{N} {HS} (?:tồn (?:từ )?kỳ trước|(?:từ )?kỳ trước chuyển (?:qua|sang)|chuyển tiếp)",
+       r"tồn (?:từ )?(?:năm|quý|tháng|kỳ)\b[^\d;%]{0,25}?chuyển (?:qua|sang){G}{N} {HS}",
        need=("kỳ trước", "tồn", "chuyển tiếp"), prio=4),
     *R("tthc_cases_total_to_handle",
        r"tổng số {HS} (?:nhận |cần |phải |yêu cầu |đã và đang )giải quyết{X}{G}{N}",
@@ -47,7 +50,7 @@ RULES: list[Rule] = [
        r"(?:tiếp nhận|nhận|nộp) (?:hồ sơ )?(?:qua mạng|trực tuyến){X}{G}{N} {HS}",
        r"phát sinh {N} {HS} trực tuyến",
        need=("trực tuyến", "qua mạng"), prio=5,
-       ctx_forbid=r"(?:tỷ lệ|mục tiêu)[^\d;]{0,30}$"),
+       ctx_forbid=r"(?:tỷ lệ|mục tiêu)[^\d;]{0,30}$|" + _PRIOR),
     *R("tthc_cases_online_full",
        r"{N} {HS}(?: được)?(?: nộp| tiếp nhận| phát sinh)? trực tuyến toàn trình",
        r"{HS}(?: được)?(?: nộp| tiếp nhận| phát sinh)? trực tuyến toàn trình{X}{G}{N}(?: {HS})?",
@@ -71,8 +74,35 @@ RULES: list[Rule] = [
     *R("tthc_cases_postal",
        r"(?:^|[(;,:]\s*)(?:qua )?(?:dịch vụ )?{BC}(?: công ích)?\s*:\s*{N}(?: {HS})?",
        need=("chính",), prio=5, ctx_need=r"hồ sơ"),
+    *R("tthc_cases_online",
+       r"(?:qua mạng|trực tuyến)(?! toàn| một)(?: (?:qua|trên) (?:cổng|hệ thống)[^\d;%]{0,40}?)?{G}{N} {HS}",
+       need=("trực tuyến", "qua mạng"), prio=5, ctx_forbid=r"(?:thanh toán|tỷ lệ)[^\d;]{0,12}$|" + _PRIOR),
+    *R("tthc_cases_online_full",
+       r"trực tuyến toàn trình{G}{N} {HS}",
+       need="toàn trình", prio=6, ctx_forbid=_PRIOR),
+    # partly-online cases are told apart only where the paragraph also counts the fully-online ones
+    *R("tthc_cases_online",
+       r"trực tuyến một phần{G}{N} {HS}",
+       r"{N} {HS}(?: được)?(?: nộp| tiếp nhận| phát sinh)? trực tuyến một phần",
+       need="một phần", prio=6, ctx_forbid=_PRIOR,
+       para_switch=((r"toàn trình{G}\d[\d.,]* {HS}|\d[\d.,]* {HS}[^\d;]{0,30}toàn trình",
+                     "tthc_cases_online_partial"),)),
+    *R("tthc_cases_direct",
+       r"(?:nộp |tiếp nhận )?trực tiếp(?! và)(?: tại [^\d;%]{0,40}?)?{G}{N} {HS}",
+       need="trực tiếp", prio=5, ctx_forbid=_PRIOR),
+    *R("tthc_cases_postal",
+       r"(?:qua )?(?:dịch vụ )?{BC}(?: công ích)?{G}{N} {HS}",
+       need=("chính", "điện"), prio=5, ctx_forbid=r"trả(?: kết quả)?[^\d;]{0,12}$|" + _PRIOR),
+    # a case total split by tier in brackets: "… hồ sơ (cấp tỉnh 98,4 nghìn; cấp huyện 121,7 nghìn; …)"
+    *R("tthc_cases_received",
+       r"(?:^|[(;,]\s*)cấp (?:tỉnh|huyện|xã)(?: là| có|:)?\s*{N}(?= (?:nghìn|ngàn|triệu)\b| {HS}|\s*[;),])",
+       need="cấp", prio=4, ctx_need=r"(?:hồ sơ|hs)\b[^()]{0,40}\([^()]*$",
+       switch=((r"tiếp nhận mới|mới tiếp nhận|tiếp nhận trong kỳ", "tthc_cases_new"),
+               (r"đã giải quyết|giải quyết xong", "tthc_cases_resolved"),
+               (r"tiếp nhận", "tthc_cases_received"))),
     *R("tthc_cases_received_change_vs_prev_period",
        r"(?:tăng|giảm) {N} {HS} so với (?:quý|tháng|kỳ) trước",
+       r"(?:tăng|giảm) {N} {HS} so với (?:quý|tháng|kỳ)(?! cùng| năm)(?: liền kề| báo cáo trước| [ivx]+\b)",
        need=("so với",), prio=4, kind="signed"),
     *R("tthc_cases_digitized",
        r"số hóa{X}{G}{N} {HS}",
@@ -93,7 +123,8 @@ RULES: list[Rule] = [
        r"(?:đã giải quyết(?: xong)?|giải quyết xong|(?:đã )?giải quyết và trả kết quả|đã xử lý xong|"
        r"đã trả kết quả|đã xử lý)(?: cho)?{G}{Q}{N} {HS}",
        r"{N} {HS} (?:đã |được )?(?:giải quyết xong|giải quyết và trả kết quả|đã giải quyết|xử lý xong)",
-       need=("giải quyết", "xử lý", "trả kết quả"), prio=3),
+       r"(?:^|[,;]\s*)giải quyết(?: được)? {N} {HS}",
+       need=("giải quyết", "xử lý", "trả kết quả"), prio=3, ctx_forbid=_PRIOR),
     *R("tthc_cases_resolved_early",
        r"(?<!và )(?<!đúng, )(?<!đúng hạn, )(?<!đúng hạn và )(?<!đúng và )trước (?:hạn|hẹn)(?! và| hoặc|,){G}{N}"
        r"(?: {HS})?",
@@ -154,15 +185,20 @@ RULES: list[Rule] = [
        r"tỷ lệ {HS}{XL}(?:được )?giải quyết (?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r"){X}{G}{Q}{N}{P}",
        r"{N}{P} (?:số )?{HS}{XL}(?:được )?(?:giải quyết )?(?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r")",
        r"giải quyết (?:" + _ONTIME + r"|" + _EARLY_OR_ONTIME + r") (?:đạt|là|:) (?:tỷ lệ )?{N}{P}",
-       need=("đúng",), prio=4, max_value=100,
-       para_switch=((EARLY_SEPARATE, "tthc_on_time_only_rate_pct"),)),
+       need=("đúng",), prio=4, max_value=100, ctx_forbid=_PRIOR),
+    # "đúng và trước hạn 23.861 hồ sơ, tỷ lệ 99,61%": the rate written after the early-or-on-time count
+    *R("tthc_on_time_rate_pct",
+       _EARLY_OR_ONTIME + r"{G}\d[\d.,]* {HS},? (?:với |đạt )?tỷ lệ{G}{N}{P}",
+       need=("đúng",), prio=5, max_value=100),
     *R("tthc_late_rate_pct",
        r"(?:tỷ lệ (?:{HS} )?(?:giải quyết )?)?" + _LATE + r"(?: là| chiếm| :)?{G}{N}{P}",
        r"tỷ lệ {HS}{X}" + _LATE + r"{X}{G}{N}{P}",
        need=("hạn", "hẹn", "chậm"), prio=4, max_value=100, ctx_forbid=_NOT_LATE_OPEN),
     *R("tthc_online_rate_pct",
        r"tỷ lệ (?:{HS} )?(?:tthc )?(?:được )?(?:tiếp nhận |nộp |giải quyết |xử lý )?(?:qua mạng|trực tuyến)"
-       r"(?! toàn)(?: mức độ)?{X}{G}{N}{P}",
+       r"(?! toàn trình| một phần)(?: mức độ)?{X}{G}{N}{P}",
+       r"{HS} (?:được )?(?:nộp |tiếp nhận )?(?:qua mạng|trực tuyến)(?! toàn trình| một phần) (?:chiếm|đạt)"
+       r"(?: tỷ lệ)?{G}{N}{P}",
        r"{N}{P} (?:số )?{HS}[^\d;%]{0,30}?(?:qua mạng|trực tuyến)",
        r"{N}{P} (?:số )?(?:{TT}|tt)[^\d;%]{0,20}?(?:được )?(?:tiếp nhận|giải quyết|xử lý|nộp) (?:qua mạng|trực tuyến)",
        need=("trực tuyến", "qua mạng"), prio=4, max_value=100),
@@ -229,8 +265,22 @@ RULES: list[Rule] = [
        r"(?:tiếp nhận|nhận được|có) {N} (?:pakn|phản ánh|kiến nghị|ý kiến phản ánh)",
        r"(?:pakn|phản ánh,? kiến nghị)[^\d;%]{0,40}?(?:tiếp nhận|nhận được){G}{N}",
        need=("pakn", "phản ánh", "kiến nghị"), prio=3),
+    *R("tthc_feedback_resolved",
+       r"(?:đã )?(?:giải quyết|xử lý|trả lời)(?: xong)?(?: được)? {N} (?:pakn|phản ánh|kiến nghị|ý kiến phản ánh)",
+       r"{N} (?:pakn|phản ánh,? kiến nghị)[^\d;%]{0,20}?(?:đã )?(?:được )?(?:giải quyết|xử lý|trả lời)(?: xong)?"
+       r"(?! (?:trong|chưa))",
+       need=("pakn", "phản ánh", "kiến nghị"), prio=4, ctx_forbid=r"(?:đang|chưa)\s*$"),
+    *R("tthc_feedback_in_progress",
+       r"{N} (?:pakn|phản ánh,? kiến nghị)[^\d;%]{0,20}?(?:đang|chưa) (?:giải quyết|xử lý|trả lời)",
+       r"(?:đang|chưa) (?:giải quyết|xử lý|trả lời){G}{N} (?:pakn|phản ánh|kiến nghị)",
+       need=("pakn", "phản ánh", "kiến nghị"), prio=5),
+    *R("tthc_feedback_resolution_rate_pct",
+       r"(?:giải quyết|xử lý|trả lời)(?: xong)?(?: được)? \d[\d.,]* (?:pakn|phản ánh[^\d;%()]{0,20}?)\s*\(?\s*"
+       r"(?:đạt|chiếm|bằng)(?: tỷ lệ)?{G}{N}{P}",
+       need=("pakn", "phản ánh"), prio=5, max_value=100),
     *R("tthc_feedback_received",
-       r"(?P<v>(?:không|chưa) (?:có|phát sinh|nhận được) (?:trường hợp|phản ánh|kiến nghị|pakn|ý kiến)"
+       r"(?P<v>(?:không|chưa) (?:có|phát sinh|nhận được|tiếp nhận) (?:bất kỳ )?"
+       r"(?:trường hợp|phản ánh|kiến nghị|pakn|ý kiến)"
        r"[^\d;%.]{0,60}?(?:phản ánh|kiến nghị|pakn))",
        need=("không", "chưa"), kind="zero", value=0.0, prio=2, note="stated as none"),
 ]
