@@ -15,7 +15,7 @@ from ingest.catalog import load_catalog
 from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance
 from ingest.facts.emit import FactDraft
 from ingest.facts.rule import MACROS, Rule
-from ingest.facts.scope import resolve_scope
+from ingest.facts.scope import code_for_level, resolve_scope
 from ingest.facts.text import Span, clause_bounds, end_of, scope_bounds, sentence_bounds, start_of
 from ingest.models import UnitLevel
 from ingest.numbers import (
@@ -337,7 +337,7 @@ def _extract_unit(unit: TextUnit, text: str, level: UnitLevel | None, catalog: d
         rule, m = c.rule, c.m
         vstart = m.start("v")
         s0 = start_of(sb, vstart)
-        code = _code(rule, text, vstart, s0, unit)
+        code = code_for_level(_code(rule, text, vstart, s0, unit), level)
         if code == "IGNORE" or code not in catalog:
             continue
         if rule.first_only:

@@ -21,6 +21,17 @@ def _plan(kind: str) -> tuple[tuple[str, str], ...]:
 
 
 _TASK = r"(?:nhiệm vụ|nội dung|công việc)"
+# which staff body a quota / headcount belongs to, by the nearest preceding words
+_COMMUNE_STAFF = (r"(?:cán bộ, công chức|cbcc|biên chế)(?: cấp)? (?:xã|phường|thị trấn)\b|cấp xã|xã, thị trấn|"
+                  r"\b(?:xã|phường|thị trấn) (?:được )?giao")
+_PSU_STAFF = r"người làm việc|viên chức|sự nghiệp|đvsn"
+_CIVIL_STAFF = r"biên chế (?:công chức|hành chính)|\bcông chức\b(?! (?:cấp )?(?:xã|phường|thị trấn))"
+
+
+def _staff(commune: str, psu: str, civil: str) -> tuple[tuple[str, str], ...]:
+    return ((_COMMUNE_STAFF, commune), (_PSU_STAFF, psu), (_CIVIL_STAFF, civil))
+
+
 
 RULES: list[Rule] = [
     # ---- the unit's CCHC plan and the PAR-index remediation plan
@@ -29,6 +40,17 @@ RULES: list[Rule] = [
        r"{N} " + _TASK + r" khắc phục",
        need=("kế hoạch", "khắc phục", "gồm"), switch=_plan("total"), prio=2,
        ctx_need=r"kế hoạch|khắc phục", ctx_forbid=r"tuyển dụng|tuyển chọn"),
+    *R("cchc_plan_tasks_total",
+       r"{N} " + _TASK + r" cụ thể",
+       need=("cụ thể",), switch=_plan("total"), prio=3, ctx_need=r"kế hoạch|khắc phục",
+       ctx_forbid=r"tuyển dụng|tuyển chọn"),
+    # "đã hoàn thành 52 nhiệm vụ, đạt 69,3%", "thực hiện xong 10 nhiệm vụ (đạt 55,6%)": no A/B pair
+    *R("cchc_plan_tasks_done",
+       r"(?:đã )?(?:hoàn thành|thực hiện xong|triển khai xong|thực hiện được)(?: được)? {N} " + _TASK
+       + r"(?! (?:đúng|quá|trễ|chậm|nhưng|được giao))",
+       need=("hoàn thành", "xong", "thực hiện được"), switch=_plan("done"), prio=2,
+       ctx_need=r"kế hoạch (?:cải cách hành chính|cchc)|kế hoạch[^.;]{0,40}(?:cải cách hành chính|cchc)|khắc phục",
+       ctx_forbid=r"giao[^\d;]{0,60}$"),
     *R("cchc_plan_tasks_done",
        r"(?:thực hiện|hoàn thành|triển khai)(?: được| xong)?{G}{PAIR} " + _TASK,
        need=("thực hiện", "hoàn thành", "triển khai"), switch=_plan("done"), prio=3,
@@ -54,11 +76,18 @@ RULES: list[Rule] = [
        need=("bài",), prio=3),
     *R("inspections_units_checked",
        r"kiểm tra (?:công tác )?(?:cải cách hành chính |cchc )?(?:trực tiếp )?(?:tại|đối với|được) {N} "
-       r"(?:cơ quan|đơn vị|phòng|xã|ubnd|địa phương)",
+       r"(?:cơ quan|đơn vị|phòng|xã|ubnd|địa phương|sở|huyện)",
        need="kiểm tra", prio=2, ctx_need=r"kiểm tra"),
+    *R("inspections_units_checked",
+       r"(?:,|\bvà) {N} (?:cơ quan|đơn vị|phòng|xã|ubnd|địa phương|sở|huyện)",
+       need=("cơ quan", "đơn vị", "phòng", "xã", "ubnd", "địa phương", "sở", "huyện"), prio=2,
+       ctx_need=r"kiểm tra (?:công tác )?(?:cải cách hành chính |cchc )?(?:trực tiếp )?(?:tại|đối với) \d[^;.]{0,60}$",
+       ctx_forbid=r"\([^()]*$"),
     *R("assigned_tasks_total",
        r"(?:được )?(?:ubnd|chủ tịch|ủy ban)[^\d;%]{0,50}?giao{X}{G}{N} (?:nhiệm vụ|công việc)",
        r"giao {N} (?:nhiệm vụ|công việc)",
+       r"(?:tổng số|số) (?:nhiệm vụ|công việc)[^\d;%]{0,20}?(?:ubnd|chủ tịch|ủy ban)[^\d;%]{0,30}?giao[^\d;%]{0,70}?"
+       r"(?: là|:)\s*{N} (?:nhiệm vụ|công việc)",
        need="giao", prio=2, ctx_forbid=r"biên chế[^;]{0,30}$"),
     *R("assigned_tasks_done_on_time",
        r"(?:đã )?hoàn thành {N} (?:nhiệm vụ|công việc) (?:đúng hạn|đúng thời hạn)",
@@ -66,7 +95,8 @@ RULES: list[Rule] = [
        need="hoàn thành", prio=3),
     *R("assigned_tasks_done_late",
        r"hoàn thành {N} (?:nhiệm vụ|công việc) (?:nhưng )?(?:quá hạn|trễ hạn|chậm)",
-       need="hoàn thành", prio=3),
+       r"hoàn thành (?:nhưng )?(?:quá hạn|trễ hạn|chậm(?: so với yêu cầu)?) {N} (?:nhiệm vụ|công việc)",
+       need="hoàn thành", prio=7),
     *R("assigned_tasks_pending_not_due",
        r"(?:đang triển khai|đang thực hiện|chưa hoàn thành) {N} (?:nhiệm vụ|công việc) (?:trong hạn|chưa (?:đến|quá) "
        r"hạn)",
@@ -83,19 +113,43 @@ RULES: list[Rule] = [
     *R("public_service_units_total",
        r"(?:tổng số|có) (?:các )?(?:đơn vị sự nghiệp công lập|đvsncl|đvsn công lập){X}{G}{N}(?: đơn vị)?",
        need=("sự nghiệp", "đvsn"), prio=2),
+    *R("public_service_units_total",
+       r"(?:có|gồm|và|tổng số|quản lý|trong đó có) {N} (?:đơn vị sự nghiệp công lập|đvsncl|đvsn công lập)",
+       r"{N} (?:đơn vị sự nghiệp công lập|đvsncl|đvsn công lập) trực thuộc",
+       need=("sự nghiệp", "đvsn"), prio=3),
+    *R("psu_reduction_vs_2015_pct",
+       r"giảm {N}{P} so với (?:năm|thời điểm)",
+       need=("so với",), kind="percent", prio=3, max_value=100,
+       ctx_need=r"(?:đơn vị sự nghiệp|đvsn)[^.;]{0,60}$",
+       switch=((r"biên chế", "civil_servant_reduction_vs_2015_pct"),)),
+    *R("psu_self_funded_full",
+       r"{N} đơn vị (?:sự nghiệp )?(?:tự (?:bảo đảm|đảm bảo|chủ)(?: toàn bộ)?(?: 100%)? chi thường xuyên và chi đầu tư|"
+       r"tự chủ hoàn toàn)",
+       need=("tự chủ", "tự bảo đảm", "tự đảm bảo"), prio=5),
+    *R("psu_self_funded_regular",
+       r"{N} đơn vị (?:sự nghiệp )?tự (?:bảo đảm|đảm bảo|chủ)(?: toàn bộ)?(?: 100%)? chi thường xuyên"
+       r"(?! và chi đầu tư)",
+       need=("chi thường xuyên",), prio=5),
+    *R("psu_self_funded_partial",
+       r"{N} đơn vị (?:sự nghiệp )?tự (?:bảo đảm|đảm bảo|chủ) một phần chi thường xuyên",
+       need=("một phần",), prio=5),
+    *R("psu_state_funded",
+       r"{N} đơn vị (?:sự nghiệp )?(?:do )?(?:nhà nước|ngân sách nhà nước|ngân sách) (?:bảo đảm|đảm bảo)"
+       r"(?: toàn bộ)?(?: 100%)? chi thường xuyên",
+       need=("nhà nước", "ngân sách"), prio=5),
     *R("psu_self_funded_full",
        r"(?:tự chủ hoàn toàn(?: về)? kinh phí|tự bảo đảm chi thường xuyên và chi đầu tư|tự chủ 100% chi thường "
-       r"xuyên và chi đầu tư){X}{G}{N}(?: đơn vị)?",
+       r"xuyên và chi đầu tư){X}{G}{N}(?! đơn vị (?:tự|do|được))(?: đơn vị)?",
        r"{N} đơn vị[^\d;%]{0,30}?tự chủ hoàn toàn",
        need=("tự chủ", "tự bảo đảm"), prio=4),
     *R("psu_self_funded_regular",
-       r"tự (?:bảo đảm|đảm bảo|chủ) (?:100% )?chi thường xuyên(?! và)(?:{G}){N}(?: đơn vị)?",
+       r"tự (?:bảo đảm|đảm bảo|chủ) (?:100% )?chi thường xuyên(?! và)(?:{G}){N}(?! đơn vị (?:tự|do|được))(?: đơn vị)?",
        need=("chi thường xuyên",), prio=3),
     *R("psu_self_funded_partial",
-       r"tự (?:bảo đảm|đảm bảo|chủ) một phần chi thường xuyên{G}{N}(?: đơn vị)?",
+       r"tự (?:bảo đảm|đảm bảo|chủ) một phần chi thường xuyên{G}{N}(?! đơn vị (?:tự|do|được))(?: đơn vị)?",
        need=("một phần",), prio=4),
     *R("psu_state_funded",
-       r"(?:do )?nhà nước (?:bảo đảm|đảm bảo)(?: 100%)? chi thường xuyên{G}{N}(?: đơn vị)?",
+       r"(?:do )?nhà nước (?:bảo đảm|đảm bảo)(?: 100%)? chi thường xuyên{G}{N}(?! đơn vị (?:tự|do|được))(?: đơn vị)?",
        need=("nhà nước",), prio=4),
     *R("psu_financial_autonomy_assigned",
        r"giao quyền tự chủ[^\d;%]{0,60}?cho {N} (?:đơn vị|trường|cơ sở)",
@@ -123,6 +177,35 @@ RULES: list[Rule] = [
        switch=((r"cấp xã|xã, thị trấn", "commune_staff_actual"),
                (r"người làm việc|sự nghiệp", "public_employee_actual"),
                (r"biên chế (?:hành chính|công chức)", "civil_servant_actual"))),
+    # quota and headcount in either order: "được giao là 21 người, hiện có 20 người", "hiện có mặt 39 công chức
+    # và 35 viên chức", "có mặt 58/62"
+    *R("civil_servant_quota",
+       r"(?:được )?giao(?: là)?{G}{N} (?:người|biên chế|chỉ tiêu)(?= cán bộ| công chức|\s*[,;(]|$)",
+       need="giao", prio=2, ctx_need=r"biên chế|cán bộ|công chức|người làm việc",
+       ctx_forbid=r"tuyển dụng[^;]{0,60}$|nhiệm vụ[^;]{0,60}$",
+       switch=_staff("commune_staff_quota", "public_employee_quota", "civil_servant_quota")),
+    *R("civil_servant_actual",
+       r"(?:hiện có|có mặt|hiện có mặt|thực có)(?: tại thời điểm báo cáo)?(?: là)?{G}{N} (?:người|biên chế)\b",
+       need=("có mặt", "hiện có", "thực có"), prio=3,
+       ctx_need=r"biên chế|cán bộ|công chức|người làm việc|viên chức",
+       switch=_staff("commune_staff_actual", "public_employee_actual", "civil_servant_actual")),
+    *R("civil_servant_actual",
+       r"(?:hiện có|có mặt|hiện có mặt|thực có)(?: là)?{G}{N} (?:cán bộ, )?công chức\b(?!,? viên chức)",
+       need=("có mặt", "hiện có", "thực có"), prio=4,
+       switch=((_COMMUNE_STAFF, "commune_staff_actual"),)),
+    *R("public_employee_actual",
+       r"(?:hiện có|có mặt|hiện có mặt|thực có)(?: là)?{G}{N} viên chức",
+       r"(?:hiện có|có mặt|hiện có mặt|thực có)(?: là)?{G}\d[\d.,]* công chức (?:và|,) {N} viên chức",
+       need=("có mặt", "hiện có", "thực có"), prio=4),
+    # "giảm 2 biên chế so với năm 2022", "giảm 512 chỉ tiêu so với năm trước"
+    *R("civil_servant_quota_change",
+       r"(?:tăng|giảm) {N} (?:biên chế|chỉ tiêu|người) so với (?:năm|cùng kỳ|kỳ)",
+       need=("so với",), kind="signed", prio=4, ctx_need=r"giao[^.;]{0,160}$",
+       switch=((_PSU_STAFF, "public_employee_quota_change"), (_CIVIL_STAFF, "civil_servant_quota_change"))),
+    *R("public_employee_quota",
+       r"{N} (?:số lượng )?người làm việc",
+       need="người làm việc", prio=3, ctx_need=r"giao[^.;]{0,120}$",
+       ctx_forbid=r"(?:hiện có|có mặt|tuyển dụng)[^\d;]{0,20}$"),
     *R("public_employee_quota",
        r"giao {N} (?:số )?(?:người làm việc|chỉ tiêu (?:số lượng )?người làm việc|biên chế sự nghiệp)",
        r"(?:số )?người làm việc[^\d;%]{0,60}?(?:được )?giao{G}{N} (?:chỉ tiêu|người|biên chế)",
@@ -150,10 +233,18 @@ RULES: list[Rule] = [
     *R("commune_cadres_actual",
        r"(?:trong đó:? )?cán bộ {N} người",
        r"{N} cán bộ(?: cấp xã)?(?=[;,]\s{0,3}\d+ công chức)",
-       need="cán bộ", prio=4, ctx_need=r"cấp xã|xã, thị trấn"),
+       need="cán bộ", prio=4, ctx_need=_COMMUNE_STAFF),
     *R("commune_civil_servants_actual",
        r"(?:;|,) công chức {N} người",
-       need="công chức", prio=4, ctx_need=r"cấp xã|xã, thị trấn"),
+       r"\d[\d.,]* cán bộ[;,] {N} công chức",
+       need="công chức", prio=4, ctx_need=_COMMUNE_STAFF),
+    *R("commune_staff_fill_rate_pct",
+       r"(?:hiện có|có mặt)[^;%]{0,60}?(?:đạt|bằng|chiếm)(?: tỷ lệ)?{G}{N}{P}",
+       need=("hiện có", "có mặt"), prio=3, kind="percent", max_value=100, ctx_need=_COMMUNE_STAFF),
+    *R("commune_staff_qualification_pct",
+       r"{N}{P} (?:cán bộ, công chức|cbcc)[^\d;%]{0,20}?(?:đạt chuẩn|có trình độ)[^\d;%]{0,20}?(?:trình độ|chuyên môn)",
+       need=("đạt chuẩn", "trình độ"), prio=3, kind="percent", max_value=100, ctx_need=_COMMUNE_STAFF,
+       note="qualification: professional standard"),
     *R("commune_staff_meeting_standard",
        r"đạt chuẩn (?:chức danh|theo quy định)[^\d;%]{0,40}?{NS}\s*/\s*\d+(?:[.,]\d+)* người",
        r"đạt chuẩn (?:chức danh|theo quy định)[^\d;%]{0,40}?{N} người",
@@ -164,7 +255,9 @@ RULES: list[Rule] = [
     *R("staff_streamlined",
        r"(?:đã )?tinh giản(?: được)?{G}{N} (?:biên chế|người|trường hợp)",
        r"{N} (?:người|trường hợp|biên chế)[^\d;%]{0,20}?tinh giản",
-       need="tinh giản", prio=3),
+       r"{N} (?:người|trường hợp|cán bộ|công chức|viên chức|cbccvc|cbcc)[^\d;%]{0,20}?nghỉ (?:việc|hưu trước tuổi) "
+       r"theo chính sách",
+       need=("tinh giản", "chính sách"), prio=3),
     *R("staff_streamlined",
        r"(?P<v>chưa (?:thực hiện|có) (?:việc )?(?:trường hợp )?tinh giản)",
        need="tinh giản", kind="zero", value=0.0, prio=2, note="stated as none"),
@@ -178,7 +271,7 @@ RULES: list[Rule] = [
        need="chỉ tiêu", prio=2, ctx_need=r"tuyển dụng[^;]{0,80}$"),
     *R("public_employees_recruited",
        r"tuyển dụng(?: được| mới)?{G}{N} viên chức",
-       r"(?:;|,) {N} viên chức(?! (?:lãnh đạo|quản lý))",
+       r"(?:;|,|\bvà) {N} viên chức(?! (?:lãnh đạo|quản lý))",
        need="viên chức", prio=3, ctx_need=r"tuyển dụng[^.]{0,120}$"),
     *R("leaders_reappointed",
        r"bổ nhiệm lại {N} (?:viên chức|công chức|cán bộ|người|lãnh đạo)",
@@ -201,8 +294,8 @@ RULES: list[Rule] = [
        r"kỷ luật {N} (?:cán bộ|công chức|viên chức|cbccvc|cbcc|người|trường hợp)",
        need="kỷ luật", prio=3),
     *R("staff_disciplined",
-       r"(?P<v>(?:chưa|không) có (?:trường hợp )?(?:cán bộ, công chức, viên chức|cbccvc|cbcc|cán bộ|công chức)"
-       r"[^\d;%.]{0,20}?vi phạm)",
+       r"(?P<v>(?:chưa|không) có (?:trường hợp )?(?:cán bộ, công chức, viên chức|công chức, viên chức|cbccvc|cbcc|"
+       r"cán bộ|công chức|viên chức)[^\d;%.]{0,20}?(?:vi phạm|bị (?:xử lý )?kỷ luật))",
        need=("chưa có", "không có"), kind="zero", value=0.0, prio=2, note="stated as none"),
     *R("staff_retirement_decisions",
        r"{N} quyết định (?:nghỉ hưu|giải quyết nghỉ hưu|về việc nghỉ hưu)(?! trước)",

@@ -67,6 +67,20 @@ FUNDING_PREFIXES = ("public_investment_",)
 PROVINCIAL = ("province_office", "province_department")
 
 
+# a commune's own staffing figures have commune codes (indicators.md §12: "a commune report uses …")
+_COMMUNE_REPORT_CODES = {
+    "civil_servant_quota": "commune_staff_quota",
+    "civil_servant_actual": "commune_staff_actual",
+}
+
+
+def code_for_level(code: str, level: UnitLevel | None) -> str:
+    """The code a figure takes in a report of ``level`` (staffing of a commune report → commune codes)."""
+    if level == "commune":
+        return _COMMUNE_REPORT_CODES.get(code, code)
+    return code
+
+
 def _is_staff(code: str) -> bool:
     return code.startswith(STAFF_PREFIXES)
 
@@ -104,7 +118,7 @@ def tiers(text: str, level: UnitLevel | None, *, staff: bool = False) -> tuple[s
         return found, False
     if "province" in marks and not staff and level in PROVINCIAL:
         found.add("province_level")
-    if "district" in marks or (level in PROVINCIAL and "prov_district" in marks):
+    if "district" in marks or (level in PROVINCIAL and "prov_district" in marks and not staff):
         found.add("district_level")
     if level == "district" and "departments" in marks and not staff:
         found.add("district_level")
