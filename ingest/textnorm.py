@@ -22,7 +22,32 @@ _SUPERSCRIPT_DIGITS = re.compile(r"(?<!m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 def normalize_line(line: str) -> str:
     """Normalise one line of text (no line breaks are expected inside)."""
-    line = unicodedata.normalize("NFC", line)
+    return _substitute(unicodedata.normalize("NFC", line))
+
+
+# Any character or mark that one of the substitutions above acts on (a quick test before running them).
+_TOUCHED = re.compile(
+    _SPACES.pattern + "|" + _INVISIBLE.pattern + r"|\[footnoteRef:|<sup|[¹²³⁴⁵⁶⁷⁸⁹⁰]", re.IGNORECASE
+)
+
+
+def normalize_lines(lines: list[str]) -> list[str]:
+    """``[normalize_line(x) for x in lines]``, faster: one NFC pass over the joined text (a line break never
+    composes nor reorders with its neighbours), and the substitutions only on lines that need them."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:  # line breaks inside an item: one by one
+        return [normalize_line(line) for line in lines]
+    nfc = unicodedata.normalize("NFC", joined)
+    parts = nfc.split("\n") if nfc is not joined else list(lines)
+    if len(parts) != len(lines):
+        return [normalize_line(line) for line in lines]
+    touched = {nfc.count("\n", 0, m.start()) for m in _TOUCHED.finditer(nfc)}
+    for i in touched:
+        parts[i] = _substitute(parts[i])
+    return parts
+
+
+def _substitute(line: str) -> str:
     line = _INVISIBLE.sub("", line)
     line = _SPACES.sub(" ", line)
     line = _FOOTNOTE_REF.sub("", line)

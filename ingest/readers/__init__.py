@@ -8,21 +8,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.models import Document, Line
+from ingest.models import Document
 from ingest.readers.errors import ReaderError
 from ingest.readers.limits import MB, max_file_mb
 from ingest.readers.sniff import detect_kind
 from ingest.readers.text import check_is_text, decode_text
-from ingest.textnorm import normalize_line, split_lines
+from ingest.textnorm import normalize_lines, split_lines
 
 __all__ = ["ReaderError", "read_document"]
 
 _OFFICE_EXT = {".docx", ".xlsx", ".docm", ".xlsm"}
 
 
-def _lines(rows: list[tuple[str, str | None, bool]]) -> list[Line]:
-    return [Line(no=i, text=normalize_line(text), locator=loc, in_table=tab)
-            for i, (text, loc, tab) in enumerate(rows, start=1)]
+def _document(path: Path, fmt: str, lines: list[dict]) -> Document:
+    # one validation of the whole document (pydantic-core builds the Line objects: faster than one by one)
+    return Document.model_validate({"path": str(path), "format": fmt, "lines": lines})
+
+
+def _lines(rows: list[tuple[str, str | None, bool]]) -> list[dict]:
+    texts = normalize_lines([text for text, _, _ in rows])
+    return [{"no": i, "text": text, "locator": loc, "in_table": tab}
+            for i, (text, (_, loc, tab)) in enumerate(zip(texts, rows, strict=True), start=1)]
 
 
 def _read_text(path: Path, data: bytes, kind: str) -> Document:
@@ -40,10 +46,10 @@ def _read_text(path: Path, data: bytes, kind: str) -> Document:
         rows = html_lines(text)
         if not any(t.strip() for t, _, _ in rows):
             raise ReaderError("empty HTML document: no visible text")
-        return Document(path=str(path), format="html", lines=_lines(rows))
+        return _document(path, "html", _lines(rows))
     # txt / md: the file's physical 1-based line numbers (the gold cites them); nothing is merged or dropped.
-    lines = [Line(no=i, text=normalize_line(t)) for i, t in enumerate(split_lines(text), start=1)]
-    return Document(path=str(path), format="md" if kind == "md" else "txt", lines=lines)
+    lines = [{"no": i, "text": t} for i, t in enumerate(normalize_lines(split_lines(text)), start=1)]
+    return _document(path, "md" if kind == "md" else "txt", lines)
 
 
 def read_document(path: Path) -> Document:
@@ -78,4 +84,4 @@ def read_document(path: Path) -> Document:
         return _read_text(path, path.read_bytes(), kind)
     if not any(text.strip() for text, _, _ in rows):
         raise ReaderError(f"empty {kind.upper()} document: no text in it")
-    return Document(path=str(path), format=kind, lines=_lines(rows))
+    return _document(path, kind, _lines(rows))
