@@ -83,18 +83,24 @@ def cchc_quarterly():
 
         return build(run)
 
-    @task(outlets=[MARTS_ASSET], retries=0)
+    @task(retries=0)
     def validate_marts(run: dict, built: dict) -> dict:
         from ingest.pipeline import gate_marts
 
         return gate_marts(run)
+
+    @task(outlets=[MARTS_ASSET])
+    def publish(run: dict, validated: dict) -> dict:
+        from ingest.pipeline import publish_marts
+
+        return publish_marts(run)
 
     run = plan()
     files = extract.partial(run=run).expand(batch=discover(run))
     loaded = load_raw(files, run)
     gate = validate_raw(run, loaded)
     built = build_marts(run, gate)
-    validate_marts(run, built)
+    publish(run, validate_marts(run, built))
 
 
 cchc_quarterly()

@@ -134,11 +134,12 @@ def gate_raw(run: dict, url: str | None = None) -> dict:
 
 
 def build_marts(run: dict, url: str | None = None) -> dict:
+    from ingest.publish import BUILD_SCHEMA
     from ingest.transform import build
 
     url = url or warehouse_url()
     with warehouse_lock(url, f"quarter:{run['quarter']}"), warehouse_lock(url, "dbt"):
-        result = build(url, run["quarter"])
+        result = build(url, run["quarter"], marts_schema=BUILD_SCHEMA)
     if not result.success:
         raise RuntimeError(f"dbt build failed for {run['quarter']}:\n{result.log_tail}")
     return {"success": True, "elapsed_s": round(result.elapsed, 1)}
@@ -146,8 +147,19 @@ def build_marts(run: dict, url: str | None = None) -> dict:
 
 def gate_marts(run: dict, url: str | None = None) -> dict:
     from expectations.gate import run_mart_gate
+    from ingest.publish import BUILD_SCHEMA
 
     url = url or warehouse_url()
     with warehouse_lock(url, f"quarter:{run['quarter']}"):
-        summary = run_mart_gate(url, run["quarter"], run["run_id"], _docs_dir(run, "marts"))
+        summary = run_mart_gate(url, run["quarter"], run["run_id"], _docs_dir(run, "marts"), schema=BUILD_SCHEMA)
     return summary.model_dump(mode="json")
+
+
+def publish_marts(run: dict, url: str | None = None) -> dict:
+    """Copy the validated build into the published ``marts`` schema (after the mart gate passed)."""
+    from ingest.publish import publish
+
+    url = url or warehouse_url()
+    with warehouse_lock(url, "dbt"):
+        tables = publish(url)
+    return {"published": tables, "quarter": run["quarter"]}

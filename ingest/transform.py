@@ -63,8 +63,10 @@ def connection_env(warehouse_url: str) -> dict[str, str]:
     }
 
 
-def run_dbt(args: list[str], warehouse_url: str, quarter: str | None = None) -> DbtResult:
-    """Run ``dbt <args>`` on the project; ``quarter`` ('YYYYQn') is passed as the ``quarter`` var."""
+def run_dbt(args: list[str], warehouse_url: str, quarter: str | None = None,
+            dbt_vars: dict[str, object] | None = None) -> DbtResult:
+    """Run ``dbt <args>`` on the project; ``quarter`` ('YYYYQn') is passed as the ``quarter`` var, ``dbt_vars``
+    as further vars."""
     state_dir = home_dir() / "dbt"
     state_dir.mkdir(parents=True, exist_ok=True)
     command = [
@@ -75,8 +77,9 @@ def run_dbt(args: list[str], warehouse_url: str, quarter: str | None = None) -> 
         "--target-path", str(state_dir / "target"),
         "--log-path", str(state_dir / "logs"),
     ]
-    if quarter:
-        command += ["--vars", json.dumps({"quarter": quarter})]
+    all_vars = {**({"quarter": quarter} if quarter else {}), **(dbt_vars or {})}
+    if all_vars:
+        command += ["--vars", json.dumps(all_vars)]
     env = {
         **os.environ,
         **connection_env(warehouse_url),
@@ -100,17 +103,22 @@ def run_dbt(args: list[str], warehouse_url: str, quarter: str | None = None) -> 
     )
 
 
-def build(warehouse_url: str, quarter: str | None = None, full_refresh: bool = False) -> DbtResult:
+def build(warehouse_url: str, quarter: str | None = None, full_refresh: bool = False,
+          marts_schema: str | None = None) -> DbtResult:
     """``dbt seed`` then ``dbt build`` (models with their data and unit tests, the on-run-end grants).
+
+    ``marts_schema``: build the marts into another schema (the pipeline builds into ``marts_build`` and
+    publishes to ``marts`` only after the mart gate passed); the BI grants then are left to the publisher.
 
     Returns the result of the last step run: the seed step's when it failed, else the build's, with the
     elapsed time of both. Check ``.success``; ``raise_for(result)`` turns a failure into DbtError.
     """
     extra = ["--full-refresh"] if full_refresh else []
-    seed = run_dbt(["seed", *extra], warehouse_url, quarter)
+    dbt_vars = {"marts_schema": marts_schema, "bi_grants": False} if marts_schema else None
+    seed = run_dbt(["seed", *extra], warehouse_url, quarter, dbt_vars)
     if not seed.success:
         return seed
-    result = run_dbt(["build", *extra], warehouse_url, quarter)
+    result = run_dbt(["build", *extra], warehouse_url, quarter, dbt_vars)
     return result.model_copy(update={"elapsed": round(seed.elapsed + result.elapsed, 2)})
 
 

@@ -49,7 +49,9 @@ def test_every_task_retries_and_alerts(dagbag):
 def test_assets_for_raw_and_marts(dagbag):
     dag = dagbag.dags[airflow_local.DAG_ID]
     assert [a.name for a in dag.get_task("load_raw").outlets] == ["cchc_raw"]
-    assert [a.name for a in dag.get_task("validate_marts").outlets] == ["cchc_marts"]
+    assert [a.name for a in dag.get_task("publish").outlets] == ["cchc_marts"]
+    # marts are published only after the mart gate
+    assert "validate_marts" in dag.get_task("publish").upstream_task_ids
 
 
 def test_extraction_is_mapped_over_batches(dagbag):

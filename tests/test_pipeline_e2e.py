@@ -77,3 +77,20 @@ def test_seed_reports_acceptance(run_env: dict[str, str], warehouse_env: str, tm
            where r.file_name like '000%%' and f.indicator = 'tthc_cases_resolved_early'""",
     )
     assert 19925 in {v for (v,) in early}
+
+
+def test_failed_mart_gate_leaves_published_marts_intact(warehouse_env: str, tmp_path: Path):
+    """Publishing copies the validated build; a broken build schema is never published."""
+    from ingest.publish import publish
+
+    with psycopg.connect(warehouse_env, autocommit=True) as conn:
+        conn.execute("create schema marts_build; create table marts_build.fct_x (k int primary key, v int)")
+        conn.execute("insert into marts_build.fct_x values (1, 10), (2, 20)")
+    assert publish(warehouse_env) == ["fct_x"]
+    assert rows(warehouse_env, "select k, v from marts.fct_x order by k") == [(1, 10), (2, 20)]
+    # the BI role can read what was published
+    assert rows(warehouse_env, "select has_table_privilege('cchc_bi', 'marts.fct_x', 'select')") == [(True,)]
+    # a later build that the gate would reject stays in marts_build: marts keep the published rows
+    with psycopg.connect(warehouse_env, autocommit=True) as conn:
+        conn.execute("insert into marts_build.fct_x values (3, -1)")
+    assert rows(warehouse_env, "select count(*) from marts.fct_x") == [(2,)]

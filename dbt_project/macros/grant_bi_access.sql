@@ -2,7 +2,7 @@
     marts schema and SELECT on its tables, nothing else. Run as an on-run-end hook, because dbt replaces
     the mart tables on every build and the grants must follow. -#}
 {% macro grant_bi_access() %}
-    {%- if execute and flags.WHICH in ('run', 'build', 'seed') -%}
+    {%- if execute and flags.WHICH in ('run', 'build', 'seed') and var('bi_grants', true) -%}
         {%- set role = var('bi_role', 'cchc_bi') -%}
         {%- set marts = var('marts_schema', 'marts') -%}
         {%- set sql -%}
