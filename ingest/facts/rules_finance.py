@@ -6,12 +6,18 @@ from ingest.facts.rule import R, Rule
 
 _MONEY = r"(?:\s*(?:tỷ|tỉ|triệu|nghìn|ngàn))?\s*(?:đồng|đ\b|vnđ)"
 _NTP = r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtqg\b|ctmtqg"
-_NTP_SWITCH_PLAN = ((r"vốn đầu tư\b(?! công)", "ntp_investment_plan_vnd_million"),
-                    (r"vốn sự nghiệp", "ntp_recurrent_plan_vnd_million"),
+# a capital kind named inside a closed bracket ("(vốn đầu tư …, vốn sự nghiệp …), đã giải ngân") is a breakdown
+_INV = r"vốn đầu tư\b(?! công)(?![^()]*\))"
+_REC = r"vốn sự nghiệp(?![^()]*\))"
+_NTP_SWITCH_PLAN = ((_INV, "ntp_investment_plan_vnd_million"),
+                    (_REC, "ntp_recurrent_plan_vnd_million"),
                     (_NTP, "ntp_plan_vnd_million"))
-_NTP_SWITCH_DONE = ((r"vốn đầu tư\b(?! công)", "ntp_investment_disbursed_vnd_million"),
-                    (r"vốn sự nghiệp", "ntp_recurrent_disbursed_vnd_million"),
+_NTP_SWITCH_DONE = ((_INV, "ntp_investment_disbursed_vnd_million"),
+                    (_REC, "ntp_recurrent_disbursed_vnd_million"),
                     (_NTP, "ntp_disbursed_vnd_million"))
+_AMOUNT_PAIR = r"(?P<v>(?<![\w.,/])\d+(?:[.,]\d+)*) (?:tỷ|tỉ|triệu) đồng\s*/\s*{D}"
+_BUDGET = ((r"thu ngân sách|dự toán thu", "budget_revenue_vnd_million"),
+           (r"chi ngân sách|dự toán chi|\bchi thường xuyên", "budget_expenditure_vnd_million"))
 
 RULES: list[Rule] = [
     # "Tổng số vốn đầu tư công năm 2023 được giao 96,174 tỷ đồng"
@@ -19,6 +25,28 @@ RULES: list[Rule] = [
        r"(?:kế hoạch vốn|tổng (?:số )?vốn|vốn đầu tư công)[^\d;%]{0,60}?(?:được )?(?:giao|phân bổ){G}{Q}{N}" + _MONEY,
        need=("vốn",), kind="money", prio=3, ctx_forbid=_NTP,
        ),
+    # "Tổng kế hoạch vốn đầu tư công năm 2023 của huyện là 186,45 tỷ đồng"
+    *R("public_investment_plan_vnd_million",
+       r"(?:tổng )?kế hoạch (?:vốn )?đầu tư công[^\d;%]{0,60}?(?:là|:|đạt|được giao|giao|phân bổ){G}{Q}{N}" + _MONEY,
+       need=("đầu tư công",), kind="money", prio=3, ctx_forbid=_NTP),
+    # its split by funding source: "trong đó vốn ngân sách tỉnh 121,3 tỷ đồng, vốn ngân sách huyện 65,15 tỷ đồng"
+    *R("public_investment_plan_vnd_million",
+       r"(?:vốn )?(?:ngân sách|nguồn vốn) (?:cấp )?(?:tỉnh|huyện|xã|trung ương|địa phương)(?: quản lý)?{G}{Q}{N}"
+       + _MONEY,
+       need=("ngân sách", "nguồn vốn"), kind="money", prio=3,
+       ctx_need=r"kế hoạch (?:vốn )?đầu tư công[^.;]{0,80}(?:trong đó|gồm)[^.]{0,120}$",
+       ctx_forbid=r"giải ngân[^;]{0,80}$"),
+    # NTP plan with its capital kinds: "kế hoạch 97.560 triệu đồng (vốn đầu tư 71.240 triệu đồng, vốn sự nghiệp …)"
+    *R("ntp_plan_vnd_million",
+       r"kế hoạch(?: vốn)?(?: (?:được )?giao)?(?: là|:)?\s*{N}" + _MONEY,
+       r"(?:\(|, |; )(?:vốn đầu tư|vốn sự nghiệp)(?: là|:)?\s*{N}" + _MONEY + r"(?=[^()]*\))",
+       need=("kế hoạch", "vốn"), kind="money", prio=4, ctx_need=_NTP, ctx_forbid=r"giải ngân[^;]{0,60}$",
+       switch=_NTP_SWITCH_PLAN),
+    # "giải ngân 612,4 tỷ đồng/1.073,5 tỷ đồng": disbursed / plan, each with its unit
+    *R("public_investment_disbursed_vnd_million",
+       r"(?:giải ngân|thực hiện)[^\d;%]{0,80}?" + _AMOUNT_PAIR + _MONEY,
+       need=("/",), kind="money", prio=4, den_code="public_investment_plan_vnd_million",
+       switch=_NTP_SWITCH_DONE),
     *R("public_investment_disbursed_vnd_million",
        r"giải ngân[^\d;%]{0,80}?(?:ước đạt|đạt|được|là|:)\s*{Q}{N}" + _MONEY,
        r"giải ngân[^\d;%]{0,80}?{Q}{N}" + _MONEY,
@@ -45,7 +73,7 @@ RULES: list[Rule] = [
                (_NTP, "ntp_disbursement_pct"))),
     # budget
     *R("budget_revenue_vnd_million",
-       r"(?:tổng )?thu ngân sách(?! do xã)[^\d;%]{0,80}?(?:ước đạt|đạt|được|là|:)\s*{Q}{N}" + _MONEY,
+       r"(?:tổng )?thu ngân sách(?! do xã)[^\d;%]{0,80}?(?:ước đạt|đạt|được|là|:|thực hiện)\s*{Q}{N}" + _MONEY,
        need="thu ngân sách", kind="money", prio=3),
     *R("budget_revenue_commune_collected_vnd_million",
        r"thu ngân sách do xã (?:đảm nhận|thu|đảm nhiệm){X}{G}{N}" + _MONEY,
@@ -55,7 +83,19 @@ RULES: list[Rule] = [
        need="dự toán thu", kind="money", prio=3),
     *R("budget_expenditure_vnd_million",
        r"(?:tổng )?chi ngân sách(?! tỉnh:)[^\d;%]{0,80}?(?:ước đạt|đạt|thực hiện|được|là|:)\s*{Q}{N}" + _MONEY,
-       need="chi ngân sách", kind="money", prio=3, ctx_forbid=r"giải ngân[^;]{0,40}$"),
+       r"(?:tổng )?chi ngân sách(?! tỉnh:)(?: nhà nước)?{G}{Q}{N}" + _MONEY,
+       r"(?:đã )?thực hiện chi(?: ngân sách)?{G}{Q}{N}" + _MONEY,
+       need=("chi ngân sách", "thực hiện chi"), kind="money", prio=3,
+       ctx_forbid=r"giải ngân[^;]{0,40}$|dự toán\s*$"),
+    # "Dự toán chi … giao … là N": the estimate, never the spending
+    *R("budget_expenditure_estimate_vnd_million",
+       r"dự toán chi[^\d;%]{0,80}?(?:giao|là|:){G}{Q}{N}" + _MONEY,
+       need="dự toán chi", kind="money", prio=4),
+    # "…; ước thực hiện đến 31/12 đạt 1.216,9 tỷ đồng, đạt 94,7% dự toán" after an estimate
+    *R("budget_expenditure_vnd_million",
+       r"(?:ước )?thực hiện[^\d;%]{0,40}?(?:đạt|là|:)?\s*{Q}{N}" + _MONEY + r"(?=[^;]{0,40}dự toán)",
+       need=("thực hiện",), kind="money", prio=2, ctx_need=r"(?:thu|chi) ngân sách|dự toán (?:thu|chi)",
+       switch=_BUDGET),
     *R("budget_revenue_pct_of_estimate",
        r"(?:đạt|bằng){G}{N}{P}(?: so với)? dự toán",
        need="dự toán", kind="percent", prio=3,
