@@ -39,13 +39,15 @@ _NTP_CTX_RE = re.compile(r"chương trình (?:mục tiêu quốc gia|mtqg)|\bmtq
 _NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ)?\s*$|(?:có từ|\btừ|tối thiểu|ít nhất|không dưới)"
                          r"\s*$")
 _THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
-_ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|thực hiện)")
+_ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|thực hiện|tiếp nhận)")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
-_FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu|định hướng|\bsẽ\b|đề nghị|kiến nghị")
+_FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu(?! quốc gia)|định hướng|\bsẽ\b|đề nghị|"
+                         r"(?<!phản ánh, )(?<!phản ánh )(?<!pakn, )kiến nghị")
 _COMPANION_RE = re.compile(
     r"(?:(?:chiếm|đạt|bằng)(?:\s+tỷ\s+lệ)?(?:\s+là)?\s*:?\s*|\(\s*)" + MACROS["N"] + r"\s*%"
 )
-_YTD_RE = re.compile(r"lũy\s+kế(?:\s+từ\s+đầu\s+năm)?(?:\s+(?:là|đạt))?\s*:?\s*" + MACROS["N"])
+_YTD_RE = re.compile(r"lũy\s+kế(?:\s+từ\s+đầu\s+năm|\s+năm(?=\s*[\s:]))?(?:\s+(?:là|đạt))?\s*:?\s*"
+                     + MACROS["N"])
 COMPANION = {
     "tthc_cases_online": "tthc_online_rate_pct",
     "tthc_cases_online_full": "tthc_online_full_rate_pct",

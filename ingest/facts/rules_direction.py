@@ -200,11 +200,11 @@ RULES: list[Rule] = [
     # "giảm 2 biên chế so với năm 2022", "giảm 512 chỉ tiêu so với năm trước"
     *R("civil_servant_quota_change",
        r"(?:tăng|giảm) {N} (?:biên chế|chỉ tiêu|người) so với (?:năm|cùng kỳ|kỳ)",
-       need=("so với",), kind="signed", prio=4, ctx_need=r"giao[^.;]{0,160}$",
+       need=("so với",), kind="signed", prio=4, ctx_need=r"giao(?:[^.;]|\.\d){0,160}$",
        switch=((_PSU_STAFF, "public_employee_quota_change"), (_CIVIL_STAFF, "civil_servant_quota_change"))),
     *R("public_employee_quota",
        r"{N} (?:số lượng )?người làm việc",
-       need="người làm việc", prio=3, ctx_need=r"giao[^.;]{0,120}$",
+       need="người làm việc", prio=3, ctx_need=r"giao(?:[^.]|\.\d){0,120}$",
        ctx_forbid=r"(?:hiện có|có mặt|tuyển dụng)[^\d;]{0,20}$"),
     *R("public_employee_quota",
        r"giao {N} (?:số )?(?:người làm việc|chỉ tiêu (?:số lượng )?người làm việc|biên chế sự nghiệp)",
