@@ -13,8 +13,10 @@ from datetime import date
 
 from ingest.meta.dates import DATE_FRAGMENT, RawDate, iter_dates, month_end, parse_date
 from ingest.meta.hints import hinted_finditer
+from ingest.meta.lineindex import LineIndex
 from ingest.meta.periods import (
     LABEL_RE,
+    LABEL_WORDS,
     LabelKey,
     LabelMention,
     calendar_span,
@@ -87,14 +89,23 @@ def _title_lines(lines: list[Line]) -> list[Line]:
     return []
 
 
-def _collect_labels(lines: list[Line], title: list[Line]) -> list[LabelMention]:
+def _some_lines(lines: list[Line], index: LineIndex | None, words: tuple[str, ...]) -> list[Line]:
+    """The lines that contain one of ``words`` (lower case), or all lines when the index cannot tell."""
+    found = index.line_indices(words) if index is not None else None
+    return lines if found is None else [lines[i] for i in found]
+
+
+_CLOSING_LINE = re.compile(r"\W*trên\s+đây\s+là\s+báo\s+cáo", re.IGNORECASE)
+
+
+def _collect_labels(lines: list[Line], title: list[Line], index: LineIndex | None = None) -> list[LabelMention]:
     title_nos = {ln.no for ln in title}
     mentions: list[LabelMention] = []
-    for ln in lines:
+    for ln in _some_lines(lines, index, LABEL_WORDS):  # (a label always contains one of them)
         if next(iter_label_matches(ln.text), None) is None:
             continue
         is_title = ln.no in title_nos
-        closing = re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE) is not None
+        closing = _CLOSING_LINE.match(ln.text) is not None
         heading = _is_heading(ln.text)
         weight = 5.0 if is_title else 4.0 if closing else 2.0 if heading else 1.0
         found = find_labels(ln.text, ln.no, weight, allow_year=is_title or closing, heading=heading)
@@ -104,10 +115,11 @@ def _collect_labels(lines: list[Line], title: list[Line]) -> list[LabelMention]:
     return mentions
 
 
-def _collect_windows(lines: list[Line]) -> tuple[list[Window], list[ExtractionIssue]]:
+def _collect_windows(lines: list[Line], index: LineIndex | None = None
+                     ) -> tuple[list[Window], list[ExtractionIssue]]:
     windows: list[Window] = []
     issues: list[ExtractionIssue] = []
-    for ln in lines:
+    for ln in _some_lines(lines, index, ("đến", "từ", "tới")):
         text = ln.text
         low = text.lower()
         if "đến" not in low and "từ" not in low and "tới" not in low:
@@ -246,8 +258,9 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
     lines = doc.lines
     issues: list[ExtractionIssue] = []
     title = _title_lines(lines)
-    mentions = _collect_labels(lines, title)
-    windows, window_issues = _collect_windows(lines)
+    index = LineIndex(lines)
+    mentions = _collect_labels(lines, title, index)
+    windows, window_issues = _collect_windows(lines, index)
     issues.extend(window_issues)
     choice = _choose(mentions, windows)
     meta = ReportMeta()
@@ -287,10 +300,10 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
             issues.append(_h7(raw_date, date_line, "report date"))
     # A body whose data close (or which signs) after the reform is a unit of the two-tier structure.
     closes = end or meta.report_date
-    unit = detect_unit(lines, two_tier=closes is not None and closes >= TWO_TIER_START)
+    unit = detect_unit(lines, two_tier=closes is not None and closes >= TWO_TIER_START, index=index)
     meta.reporting_unit, meta.unit_level = unit.reporting_unit, unit.unit_level  # type: ignore[assignment]
     meta.province, meta.district = unit.province, unit.district
-    issues.extend(_invalid_dates(lines, {i.line for i in issues}))
+    issues.extend(_invalid_dates(_some_lines(lines, index, ("/", "ngày")), {i.line for i in issues}))
     issues.extend(_period_issues(meta, choice, mentions, title, partial, date_line))
     return meta, issues
 

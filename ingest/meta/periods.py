@@ -23,9 +23,12 @@ LABEL_RE = re.compile(
     r"|(?P<whole>(?:cả\s+năm|tổng\s+kết\s+năm|năm)\s+(?P<wy>(?:19|20)\d{2})(?!\d))",
     re.IGNORECASE,
 )
+LABEL_WORDS = ("tháng", "quý", "năm", "giai")
+
+
 def iter_label_matches(text: str) -> Iterator[re.Match[str]]:
     """``LABEL_RE.finditer(text)``: every label contains one of these words and starts just before it."""
-    return hinted_finditer(LABEL_RE, text, ("tháng", "quý", "năm", "giai"), back=12, ahead=60)
+    return hinted_finditer(LABEL_RE, text, LABEL_WORDS, back=12, ahead=60)
 
 
 # Text just before a label that makes it something other than the report's own period.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.meta.bodies import Body, Place, read_place, render, respell, tier_class
+from ingest.meta.lineindex import LineIndex
 from ingest.meta.places import (
     CENTRAL_CITIES,
     canonical_prefix,
@@ -147,10 +148,10 @@ class _Scan:
         return out
 
 
-def detect_unit(lines: list[Line], two_tier: bool = False) -> UnitResult:
+def detect_unit(lines: list[Line], two_tier: bool = False, index: LineIndex | None = None) -> UnitResult:
     """The issuing body. ``two_tier``: the window starts on or after 1 July 2025 (rules.md §4), so a commune
-    has no district unless the report itself writes one."""
-    scan = _scan(lines)
+    has no district unless the report itself writes one. ``index``: the lines' ``LineIndex`` if already made."""
+    scan = _scan(lines, index or LineIndex(lines))
     refs = self_references(lines)
     if refs:
         return _resolve_refs(refs, scan, lines, two_tier)
@@ -186,6 +187,19 @@ def _hints(low: str) -> list[tuple[int, str]]:
             at = low.find(word, at + len(word))
     found.sort()
     return found
+
+
+def _scan_spots(scan: _Scan, patterns: dict[str, re.Pattern[str]], spots: list[tuple[int, str]], text: str,
+                low: str, no: int, is_closing: bool) -> None:
+    done = {"b": 0, "d": 0, "c": 0, "p": 0}
+    for at, cats in spots:
+        for cat in cats:
+            if at < done[cat]:
+                continue
+            m = patterns[cat].match(text, at)
+            if m:
+                _take(scan, cat, m, text, low, no, is_closing)
+                done[cat] = max(m.end(), at + 1)
 
 
 def _take(scan: _Scan, cat: str, m: re.Match[str], text: str, low: str, no: int, is_closing: bool) -> None:
@@ -249,11 +263,23 @@ def _take_body(scan: _Scan, m: re.Match[str], text: str, low: str, no: int, is_c
     scan.level_score[level] += weight
 
 
-def _scan(lines: list[Line]) -> _Scan:
+_CLOSING_LINE = re.compile(r"\W*trên\s+đây\s+là\s+báo\s+cáo", re.IGNORECASE)
+
+
+def _scan(lines: list[Line], index: LineIndex) -> _Scan:
     scan = _Scan()
-    closing = {ln.no for ln in lines if re.match(r"\W*trên\s+đây\s+là\s+báo\s+cáo", ln.text, re.IGNORECASE)}
+    closing = {ln.no for ln in lines if _CLOSING_LINE.match(ln.text)}
     patterns = {"b": _BODY, "d": _DISTRICT_AT, "c": _COMMUNE_AT, "p": _PROVINCE_AT}
-    for ln in lines:
+    # where the hint words are, found once over the whole document (lines after the motto lines)
+    spots_by_line = index.occurrences(_HINT_WORDS)
+    for i, ln in enumerate(lines):
+        if spots_by_line is not None and ln.no > 20:
+            spots = spots_by_line.get(i)
+            if spots is None:
+                continue  # no hint word: no pattern can match
+            text = ln.text
+            _scan_spots(scan, patterns, spots, text, text.lower(), ln.no, ln.no in closing)
+            continue
         text = _MOTTO.sub(" ", ln.text) if ln.no <= 20 else ln.text
         low = text.lower()
         if len(low) != len(text):
@@ -263,15 +289,7 @@ def _scan(lines: list[Line]) -> _Scan:
                     _take(scan, cat, m, text, "", ln.no, ln.no in closing)
             continue
         # One pass over the lower-cased line finds where each (slow, case-insensitive) pattern can match.
-        done = {"b": 0, "d": 0, "c": 0, "p": 0}
-        for at, cats in _hints(low):
-            for cat in cats:
-                if at < done[cat]:
-                    continue
-                m = patterns[cat].match(text, at)
-                if m:
-                    _take(scan, cat, m, text, low, ln.no, ln.no in closing)
-                    done[cat] = max(m.end(), at + 1)
+        _scan_spots(scan, patterns, _hints(low), text, low, ln.no, ln.no in closing)
     level_score, dept_names = scan.level_score, scan.dept_names
     districts, communes, provinces = scan.districts, scan.communes, scan.provinces
     _document_signals(lines, level_score, dept_names, provinces, districts, communes)

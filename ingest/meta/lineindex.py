@@ -1,0 +1,63 @@
+"""Which lines of a document contain a word, found with one ``str.find`` pass over the whole lower-cased text.
+
+Metadata looks for a few words in every line of a report (hundreds of lines); most lines have none of them.
+Lower-casing the document once and finding each word over the whole text, then mapping the hits to their lines,
+replaces a lower-case and several ``find`` calls per line. When a character changes length when lower-cased
+(so offsets would shift) or a line holds a line break, the index declines (``None``) and callers scan every
+line as before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ingest.models import Line
+
+
+class LineIndex:
+    def __init__(self, lines: list[Line]) -> None:
+        texts = [ln.text for ln in lines]
+        joined = "\n".join(texts)
+        self.low = joined.lower()
+        self.usable = len(self.low) == len(joined) and joined.count("\n") == max(0, len(texts) - 1)
+        starts: list[int] = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        self.starts = starts
+
+    def line_indices(self, words: tuple[str, ...]) -> list[int] | None:
+        """Sorted indices of the lines whose lower-cased text contains one of ``words`` (None: unknown)."""
+        if not self.usable:
+            return None
+        low, starts = self.low, self.starts
+        n = len(starts)
+        found: set[int] = set()
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                if i + 1 >= n:
+                    break
+                at = low.find(word, starts[i + 1])
+        return sorted(found)
+
+    def occurrences(self, words: dict[str, str]) -> dict[int, list[tuple[int, str]]] | None:
+        """Per line index, the sorted (offset in the line, tag) of every non-overlapping occurrence of each
+        word (``words`` maps a word to its tag) — what a per-line ``find`` loop over each word would give."""
+        if not self.usable:
+            return None
+        low, starts = self.low, self.starts
+        out: dict[int, list[tuple[int, str]]] = {}
+        for word, tag in words.items():
+            step = len(word)
+            at = low.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                out.setdefault(i, []).append((at - starts[i], tag))
+                at = low.find(word, at + step)
+        for spots in out.values():
+            spots.sort()
+        return out
