@@ -61,7 +61,7 @@ RULES: list[Rule] = [
     *R("IGNORE",
        r"(?:,|;|\bvà) (?:ubnd )?cấp (?:tỉnh|huyện|xã)(?: đạt| là|:)?\s*{N}{P}",
        need=("cấp",), prio=3, kind="percent", max_value=100,
-       ctx_need=r"cấp (?:tỉnh|huyện|xã)[^;.\d]{0,20}\d[\d,]*\s*%[^;.\d]{0,8}$",
+       ctx_need=r"cấp (?:tỉnh|huyện|xã)[^;.\d]{0,20}\d[\d,]*\s*%[^.\d]{0,25}$",
        switch=((r"văn bản điện tử", "e_document_rate_pct"),
                (r"(?:giải quyết )?(?:đúng hạn|đúng và trước hạn|trước và đúng hạn)", "tthc_on_time_rate_pct"),
                (r"(?:hồ sơ|nộp|tiếp nhận) (?:qua mạng|trực tuyến)(?! toàn| một)", "tthc_online_rate_pct"),

@@ -74,6 +74,10 @@ _COMMUNE_REPORT_CODES = {
 }
 
 
+_NEXT_ITEM_RE = re.compile(r"(?:,|;|\bvà)\s(?=(?:ubnd )?cấp (?:tỉnh|huyện|xã)\s*(?:đạt|là|có|:|$))|;")
+_ITEM_START_RE = re.compile(r"(?:,|;|\(|\bvà)\s(?=[^,;()]*$)")
+
+
 def code_for_level(code: str, level: UnitLevel | None) -> str:
     """The code a figure takes in a report of ``level`` (staffing of a commune report → commune codes)."""
     if level == "commune":
@@ -161,6 +165,10 @@ def resolve_scope(
                     return name  # type: ignore[return-value]
         return "all"
     staff = _is_staff(code)
+    # the words attached to the figure stop at the next list item: "97,8%, cấp xã đạt …" is the next tier's
+    local = _NEXT_ITEM_RE.split(local, 1)[0]
+    # … and start after the previous one: "…, cấp xã đạt 93,5%" is about communes
+    near = _ITEM_START_RE.split(sentence)[-1] if sentence else ""
     # a strong tier word in a table row label beats the result text (rows are the form's structure)
     found, every = tiers(label, level, staff=staff)
     decided = _decide(found, every, level, staff)
@@ -168,7 +176,7 @@ def resolve_scope(
         return decided
     if not staff and "center" in _marks(sentence) and not tiers(clause, level, staff=staff)[0]:
         return "center"  # the Centre is the actor of the whole sentence ("Trung tâm … tiếp nhận …; …")
-    for text in (local, clause, label, *contexts):
+    for text in (local, near, clause, label, *contexts):
         found, every = tiers(text, level, staff=staff)
         decided = _decide(found, every, level, staff)
         if decided is not None:
