@@ -181,7 +181,7 @@ _WORDS_BEFORE = (
 )
 _NOT_ID_SO = ("chỉ số", "tổng số", "con số", "đạt số")
 # phrases ending in one of those words whose number is a figure: "kỷ luật 19 người", "thời điểm báo cáo 22,6 tỷ"
-_NOT_ID_PHRASES = ("kỷ luật", "thời điểm báo cáo", "kỳ báo cáo", "ngày báo cáo")
+_NOT_ID_PHRASES = ("kỷ luật", "thời điểm báo cáo", "kỳ báo cáo", "ngày báo cáo", "danh mục")
 # an amount right after "kế hoạch" / "chương trình" / "báo cáo" is a figure, not a document number
 _UNIT_AFTER_RE = re.compile(r"[0-9][0-9.,]*\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|đồng|hồ sơ|nhiệm vụ|nội dung|người|biên chế)")
 _COMPOSITE_BEFORE_RE = re.compile(

@@ -40,7 +40,7 @@ _NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ
                          r"\s*$")
 _THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
 _ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|thực hiện|tiếp nhận)")
-_HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện")
+_HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện|không tiếp nhận|không phát sinh")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu(?! quốc gia)|định hướng|\bsẽ\b|đề nghị|"
                          r"(?<!phản ánh, )(?<!phản ánh )(?<!pakn, )kiến nghị")
 _COMPANION_RE = re.compile(

@@ -159,7 +159,19 @@ def resolve_scope(
     if level == "commune" or code in ALWAYS_ALL:
         return "all"
     if code.startswith(FUNDING_PREFIXES):
-        for text in (local, clause, label, *contexts):
+        # "150 tỷ đồng, vốn ngân sách huyện 90 tỷ": the source after a comma is the next amount's
+        local = local.split(",", 1)[0]
+        near = _ITEM_START_RE.split(sentence)[-1] if sentence else ""
+        for text in (local, near):
+            for name, rx in _FUNDING.items():
+                if text and rx.search(text):
+                    return name  # type: ignore[return-value]
+        # before the figure, the source named last ("+ Vốn ngân sách huyện: giải ngân …, đạt 41%"); the words after
+        # it may list the other sources ("… là 240 tỷ, trong đó vốn tỉnh …, vốn huyện …")
+        last = max(((m.start(), name) for name, rx in _FUNDING.items() for m in rx.finditer(sentence)), default=None)
+        if last is not None:
+            return last[1]  # type: ignore[return-value]
+        for text in (label, *contexts):
             for name, rx in _FUNDING.items():
                 if text and rx.search(text):
                     return name  # type: ignore[return-value]
