@@ -105,7 +105,28 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     code = _cmd_backfill(argparse.Namespace(from_=quarters[0], to=quarters[-1], inbox=str(DEFAULT_INBOX)))
     for quarter in quarters:
         print_quarter_table(quarter)
+    if code == 0:
+        _print_where_to_look(quarters)
     return code
+
+
+def _print_where_to_look(quarters: list[str]) -> None:
+    """Build the quarter pages and the dbt docs, then say where they and the Data Docs are."""
+    from ingest.quarter_report import build_quarter_report
+    from ingest.transform import docs_generate
+    from ingest.warehouse import home_dir, warehouse_url
+
+    print("\nWhere to look:")
+    for quarter in quarters:
+        page = build_quarter_report(quarter, home_dir() / "reports" / quarter).resolve()
+        print(f"  quarter report {quarter}:  {page}")
+    docs = docs_generate(warehouse_url())
+    print(f"  dbt docs:                {docs if docs else 'dbt docs generate failed (see the log above)'}")
+    for quarter in quarters:
+        for gate in ("raw", "marts"):
+            for index in sorted((home_dir() / "docs" / quarter / gate).rglob("index.html"))[:1]:
+                print(f"  Data Docs {quarter} {gate:5}: {index}")
+    print(f"  warehouse:               {warehouse_url(start=False)}  (stop it: .venv/bin/cchc warehouse stop)")
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

@@ -126,3 +126,12 @@ def raise_for(result: DbtResult) -> DbtResult:
     if not result.success:
         raise DbtError(result)
     return result
+
+
+def docs_generate(warehouse_url: str) -> Path | None:
+    """``dbt docs generate`` into ``$CCHC_HOME/dbt/target``; the path of its index.html, None on failure."""
+    result = run_dbt(["docs", "generate"], warehouse_url)
+    if not result.success:
+        log.error("dbt docs generate failed:\n%s", result.log_tail)
+        return None
+    return home_dir() / "dbt" / "target" / "index.html"
