@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ingest.catalog import load_catalog
 from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance
 from ingest.facts.emit import FactDraft
-from ingest.facts.rule import MACROS, Rule
+from ingest.facts.rule import MACROS, Rule, may_match, required_literals
 from ingest.facts.scope import code_for_level, resolve_scope
 from ingest.facts.text import Span, clause_bounds, end_of, scope_bounds, sentence_bounds, start_of
 from ingest.models import UnitLevel
@@ -209,6 +209,19 @@ def _wanted(text: str) -> set[int]:
 
 _FIGURE_RE = re.compile(r"[0-9](?<![\w.,/][0-9])[0-9.,]*")
 _DIGIT_LED = frozenset(i for i, r in enumerate(RULES) if r.rx.pattern.startswith("(?P<v>"))
+_TAKES_PERCENT = tuple(_takes_percent(r) for r in RULES)
+# literals each pattern's matches contain (derived from the pattern when first needed): a pattern is not run
+# on a text lacking them
+_REQUIRED: list[tuple[tuple[str, ...], ...] | None] = [None] * len(RULES)
+
+
+def _required(order: int) -> tuple[tuple[str, ...], ...]:
+    req = _REQUIRED[order]
+    if req is None:
+        req = _REQUIRED[order] = required_literals(RULES[order].rx)
+    return req
+
+
 LEFT_REACH, RIGHT_REACH = 220, 170
 
 
@@ -240,6 +253,9 @@ def _candidates(text: str) -> list[_Cand]:
     wanted = _wanted(text if zero else probe)
     for order in sorted(wanted):
         rule = RULES[order]
+        req = _REQUIRED[order]
+        if not may_match(_required(order) if req is None else req, text):
+            continue
         if rule.kind == "zero":
             found: Iterable[re.Match[str]] = rule.rx.finditer(text) if zero else ()
         elif not starts:
@@ -250,8 +266,9 @@ def _candidates(text: str) -> list[_Cand]:
             found = rule.rx.finditer(text)
         else:
             found = [m for lo, hi in spans for m in rule.rx.finditer(text, lo, hi)]
+        takes_percent = _TAKES_PERCENT[order]
         for m in found:
-            if not _takes_percent(rule) and _PERCENT_AFTER_RE.match(text, m.end("v")):
+            if not takes_percent and _PERCENT_AFTER_RE.match(text, m.end("v")):
                 continue  # a count pattern never takes a percentage
             out.append(_Cand(rule, m, order))
     return out

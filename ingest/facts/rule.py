@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Literal
 
 from ingest.numbers import NUM
@@ -126,3 +129,112 @@ def R(
             )
         )
     return out
+
+
+# ---------------------------------------------------------------- literals a match must contain
+# A cheap test before running a pattern: every match of a pattern contains, for each of its "clauses", one of
+# the clause's strings (literal text of the pattern: "hồ\s+sơ" requires "hồ" and "sơ", "(?:tỷ|tỉ) đồng" one of
+# "tỷ"/"tỉ" and "đồng"). The clauses are derived from the parsed pattern, conservatively: whatever is not plain
+# literal text (classes, optional parts, case-insensitive parts) requires nothing. A pattern that cannot match
+# a text lacking one clause is simply not run on it; the matches found are the same.
+_MAX_ALTERNATIVES = 24
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _literal_set(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """The finite set of strings that a literal-only part of a pattern matches (None: not literal-only)."""
+    out = {""}
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out = {s + chr(av) for s in out}
+        elif op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):  # [íi]
+            out = {s + chr(c) for s in out for _, c in av}
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            sub = _literal_set(av[3])
+            if sub is None:
+                return None
+            out = {a + b for a in out for b in sub}
+        elif op is _sre.BRANCH:
+            alts: set[str] = set()
+            for alt in av[1]:
+                sub = _literal_set(alt)
+                if sub is None:
+                    return None
+                alts |= sub
+            out = {a + b for a in out for b in alts}
+        else:
+            return None
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _clauses(items: list) -> list[frozenset[str]]:  # type: ignore[type-arg]
+    out: list[frozenset[str]] = []
+    run = {""}  # the literal text read so far, in each of its spellings
+
+    def flush() -> None:
+        nonlocal run
+        if all(run):
+            out.append(frozenset(run))
+        run = {""}
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run = {s + chr(av) for s in run}
+        elif (op is _sre.SUBPATTERN and not av[1] and not av[2]) or op is _sre.BRANCH or op is _sre.IN:
+            spellings = _literal_set([(op, av)])
+            if spellings is not None and all(spellings) and len(run) * len(spellings) <= _MAX_ALTERNATIVES:
+                run = {a + b for a in run for b in spellings}
+                continue
+            flush()
+            if op is _sre.IN:
+                continue
+            if op is _sre.SUBPATTERN:
+                out.extend(_clauses(av[3]))
+                continue
+            per_branch: list[frozenset[str]] = []
+            for alt in av[1]:
+                alt_clauses = _clauses(alt)
+                if not alt_clauses:
+                    per_branch = []
+                    break
+                per_branch.append(max(alt_clauses, key=lambda c: min(len(x) for x in c)))
+            if per_branch:
+                out.append(frozenset().union(*per_branch))
+        elif op in _REPEATS and av[0] >= 1:
+            flush()
+            out.extend(_clauses(av[2]))
+        else:  # classes, optional parts, assertions, flags: nothing required, and the literal run ends
+            flush()
+    flush()
+    return out
+
+
+@cache
+def _required(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    if flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
+        return ()
+    try:
+        clauses = _clauses(list(_sre_parse.parse(pattern, flags)))
+    except Exception:  # an unexpected construct: require nothing
+        return ()
+    # the most selective clauses first (longest shortest string); single characters are not worth a test
+    kept = {c for c in clauses if min(len(x) for x in c) >= 2 or not any(x.isalpha() for x in c)}
+    return tuple(tuple(sorted(c)) for c in sorted(kept, key=lambda c: (-min(len(x) for x in c), sorted(c))))
+
+
+def required_literals(rx: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Clauses of strings: each match of ``rx`` contains one string of every clause."""
+    return _required(rx.pattern, rx.flags)
+
+
+def may_match(required: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """False when ``text`` lacks every string of some clause (the pattern cannot match it)."""
+    for clause in required:
+        for lit in clause:
+            if lit in text:
+                break
+        else:
+            return False
+    return True
