@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ingest.numbers import mask_non_figures
@@ -91,15 +91,20 @@ def snippet(text: str, start: int, end: int, max_words: int = 15) -> str:
     base = max(0, start - 240)
     text = text[base : end + 240]
     start, end = start - base, end - base
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    if not words:
+    spans = [m.span() for m in _WORD_RE.finditer(text)]
+    if not spans:
         return text.strip()
-    first = next((i for i, (_, e) in enumerate(words) if e > start), len(words) - 1)
-    last = next((i for i, (_, e) in enumerate(words) if e >= end), first)
+    ends = [e for _, e in spans]  # increasing: words do not overlap
+    first = bisect_right(ends, start)  # the first word ending after ``start``
+    if first == len(ends):
+        first = len(ends) - 1
+    last = bisect_left(ends, end)  # the first word ending at or after ``end``
+    if last == len(ends):
+        last = first
     last = min(last, first + max_words - 1)
     lo = max(0, min(first - 6, last - max_words + 1))
-    hi = min(len(words), lo + max_words)
-    quote = text[words[lo][0] : words[hi - 1][1]]
+    hi = min(len(spans), lo + max_words)
+    quote = text[spans[lo][0] : spans[hi - 1][1]]
     quote = _MARKUP_DROP_RE.sub("", quote)
     words_out = quote.split()[:max_words]
     return " ".join(words_out).strip(" ,;:")
