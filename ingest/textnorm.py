@@ -41,9 +41,14 @@ def normalize_lines(lines: list[str]) -> list[str]:
     parts = nfc.split("\n") if nfc is not joined else list(lines)
     if len(parts) != len(lines):
         return [normalize_line(line) for line in lines]
-    touched = {nfc.count("\n", 0, m.start()) for m in _TOUCHED.finditer(nfc)}
-    for i in touched:
-        parts[i] = _substitute(parts[i])
+    line = pos = 0
+    last = -1
+    for m in _TOUCHED.finditer(nfc):
+        line += nfc.count("\n", pos, m.start())
+        pos = m.start()
+        if line != last:
+            parts[line] = _substitute(parts[line])
+            last = line
     return parts
 
 
