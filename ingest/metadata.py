@@ -102,13 +102,15 @@ def _collect_labels(lines: list[Line], title: list[Line], index: LineIndex | Non
     title_nos = {ln.no for ln in title}
     mentions: list[LabelMention] = []
     for ln in _some_lines(lines, index, LABEL_WORDS):  # (a label always contains one of them)
-        if next(iter_label_matches(ln.text), None) is None:
+        matches = list(iter_label_matches(ln.text))
+        if not matches:
             continue
         is_title = ln.no in title_nos
         closing = _CLOSING_LINE.match(ln.text) is not None
         heading = _is_heading(ln.text)
         weight = 5.0 if is_title else 4.0 if closing else 2.0 if heading else 1.0
-        found = find_labels(ln.text, ln.no, weight, allow_year=is_title or closing, heading=heading)
+        found = find_labels(ln.text, ln.no, weight, allow_year=is_title or closing, heading=heading,
+                            matches=matches)
         for mention in found:
             mention.extra["title"] = is_title
         mentions.extend(found)

@@ -107,11 +107,12 @@ def key_from_match(m: re.Match[str]) -> tuple[LabelKey, int | None] | None:
     return None
 
 
-def find_labels(text: str, line: int, weight: float, *, allow_year: bool, heading: bool = False
-                ) -> list[LabelMention]:
-    """Period labels written in one line; ``allow_year`` admits a bare "năm Y" (titles only)."""
+def find_labels(text: str, line: int, weight: float, *, allow_year: bool, heading: bool = False,
+                matches: list[re.Match[str]] | None = None) -> list[LabelMention]:
+    """Period labels written in one line; ``allow_year`` admits a bare "năm Y" (titles only). ``matches``:
+    ``iter_label_matches(text)`` if the caller already has them."""
     out: list[LabelMention] = []
-    for m in iter_label_matches(text):
+    for m in iter_label_matches(text) if matches is None else matches:
         before = text[max(0, m.start() - 80):m.start()]
         if _NOT_OWN.search(before):
             continue
