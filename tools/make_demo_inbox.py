@@ -88,9 +88,10 @@ def pct(a: float, b: float) -> str:
     return vn(round(100 * a / b, 1), 1)
 
 
-def narrative(unit: str, period: str, f: dict[str, float]) -> list[str]:
+def narrative(unit: str, period: str | tuple[str, str, str, str], f: dict[str, float]) -> list[str]:
+    """The report's lines; ``period`` is a key of PERIOD or a (label, window, signing date, quarter) tuple."""
     header, place, long_name = PLACE[unit]
-    label, window, signed, _ = PERIOD[period]
+    label, window, signed, _ = PERIOD[period] if isinstance(period, str) else period
     is_commune = "xã" in unit
     lines = [*header.split("\n"), "Số: ...../BC-UBND", f"{place}, {signed}", "", "BÁO CÁO",
              f"Kết quả thực hiện công tác cải cách hành chính {label}", f"(Số liệu tính {window})", "",
