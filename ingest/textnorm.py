@@ -25,10 +25,12 @@ def normalize_line(line: str) -> str:
     return _substitute(unicodedata.normalize("NFC", line))
 
 
-# Any character or mark that one of the substitutions above acts on (a quick test before running them).
+# Any character or mark that one of the substitutions above acts on (a quick test before running them); a
+# single character class finds the candidates fast, the full pattern confirms those starting with "[" or "<".
 _TOUCHED = re.compile(
     _SPACES.pattern + "|" + _INVISIBLE.pattern + r"|\[footnoteRef:|<sup|[¹²³⁴⁵⁶⁷⁸⁹⁰]", re.IGNORECASE
 )
+_TOUCHED_START = re.compile("[" + _SPACES.pattern[1:-1] + _INVISIBLE.pattern[1:-1] + r"¹²³⁴⁵⁶⁷⁸⁹⁰\[<]")
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
@@ -43,7 +45,9 @@ def normalize_lines(lines: list[str]) -> list[str]:
         return [normalize_line(line) for line in lines]
     line = pos = 0
     last = -1
-    for m in _TOUCHED.finditer(nfc):
+    for m in _TOUCHED_START.finditer(nfc):
+        if m.group() in "[<" and not _TOUCHED.match(nfc, m.start()):
+            continue
         line += nfc.count("\n", pos, m.start())
         pos = m.start()
         if line != last:

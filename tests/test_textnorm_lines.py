@@ -14,7 +14,7 @@ TRICKY = [
     "diện tích 50 m² và 3 km³",
     "",
     "dòng có\nngắt bên trong",
-    "plain line",
+    "plain line [1] <b>đậm</b> [FOOTNOTEREF:2] <Sup>3</sup>",
 ]
 
 
