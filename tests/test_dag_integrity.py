@@ -94,3 +94,21 @@ def test_manual_run_for_a_quarter_gets_that_quarters_interval(dagbag):
     interval = timetable.infer_manual_data_interval(run_after=quarter.run_at())
     assert Quarter.of_interval_end(interval.end) == quarter
     assert interval.start.astimezone(TZ).date().isoformat() == "2023-03-25"
+
+
+def test_readme_backfill_dates_cover_2022q1_to_2024q4(dagbag):
+    """The deployment backfill in the README bounds logical dates (= interval starts): check its range."""
+    import re
+    from datetime import UTC
+
+    from airflow.serialization.definitions.dag import SerializedDAG
+    from airflow.serialization.serialized_objects import DagSerialization
+
+    readme = (airflow_local.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = re.search(r"--from-date (\S+) --to-date (\S+)", readme).groups()
+    dag = DagSerialization.deserialize_dag(DagSerialization.serialize_dag(dagbag.dags[airflow_local.DAG_ID]))
+    assert isinstance(dag, SerializedDAG)
+    infos = list(dag.iter_dagrun_infos_between(datetime.fromisoformat(start).replace(tzinfo=UTC),
+                                               datetime.fromisoformat(end).replace(tzinfo=UTC)))
+    quarters = [str(Quarter.of_interval_end(i.data_interval.end)) for i in infos]
+    assert quarters == [f"{y}Q{q}" for y in (2022, 2023, 2024) for q in (1, 2, 3, 4)]
