@@ -6,17 +6,49 @@ import psycopg
 
 from ingest.warehouse import warehouse_url
 
-UNIT_SQL = """
-select u.unit_name, c.tthc_cases_new, c.tthc_cases_resolved, c.tthc_on_time_rate_pct,
-       c.tthc_online_rate_pct, s.civil_servant_actual, s.civil_servant_quota,
-       f.public_investment_disbursement_pct, c.has_derived_values
-from marts.fct_tthc_cases c
-join marts.dim_reporting_unit u using (unit_key)
-left join marts.fct_staffing s using (unit_key, quarter_key, scope)
-left join marts.fct_public_finance f using (unit_key, quarter_key, scope)
-where c.quarter_key = %(q)s and c.scope = 'all'
+# One line per unit (scope all) that has a row in any wide mart for the quarter: its quarter row when that
+# holds a flow or a rate, else the latest native period of the reports loaded in this batch (a unit that sent
+# only a half-year report has no derivable quarterly flow but its year-to-date figures are on its native row).
+_WIDE_COLUMNS = {
+    "fct_tthc_cases": ("tthc_cases_new", "tthc_cases_resolved", "tthc_on_time_rate_pct", "tthc_online_rate_pct"),
+    "fct_staffing": ("civil_servant_actual", "civil_servant_quota"),
+    "fct_public_finance": ("public_investment_disbursement_pct",),
+    "fct_egov": (),
+}
+_SHOWN = [c for cols in _WIDE_COLUMNS.values() for c in cols]
+_FLOWS_AND_RATES = ("tthc_cases_new", "tthc_cases_resolved", "tthc_on_time_rate_pct", "tthc_online_rate_pct",
+                    "public_investment_disbursement_pct")
+
+
+def _unit_sql() -> str:
+    parts = []
+    for table, cols in _WIDE_COLUMNS.items():
+        values = ", ".join(c if c in cols else f"null::double precision as {c}" for c in _SHOWN)
+        parts.append(
+            f"select unit_key, period_grain, period_key, window_to, {values}, is_derived from marts.{table}"
+            " where scope = 'all' and ((period_grain = 'quarter' and period_key = %(q)s)"
+            " or (period_grain = 'native' and batch_quarter = %(q)s))"
+        )
+    shown = ", ".join(f"max({c}) as {c}" for c in _SHOWN)
+    has_flow = " or ".join(f"max({c}) is not null" for c in _FLOWS_AND_RATES)
+    return f"""
+with wide as ({" union all ".join(parts)}),
+periods as (
+    select unit_key, period_grain, period_key, max(window_to) as window_to, {shown},
+           bool_or(is_derived) as is_derived, ({has_flow}) as has_flow
+    from wide group by unit_key, period_grain, period_key
+),
+picked as (
+    select distinct on (unit_key) * from periods
+    order by unit_key, (period_grain = 'quarter' and has_flow) desc, (period_grain = 'native') desc,
+             window_to desc nulls last, period_key desc
+)
+select u.unit_name, p.period_grain, p.period_key, {", ".join(f"p.{c}" for c in _SHOWN)}, p.is_derived
+from picked p join marts.dim_reporting_unit u using (unit_key)
 order by u.unit_level, u.unit_name
 """
+
+
 PROVINCE_SQL = """
 select province,
        max(value) filter (where indicator_code = 'tthc_cases_new'),
@@ -35,7 +67,18 @@ select coverage_status, count(*) from marts.fct_report_coverage where quarter_ke
 QUALITY_SQL = """
 select status, count(*) from quality.fact_status where batch_quarter = %(q)s group by 1 order by 1
 """
-HEAD = ("unit", "cases new", "resolved", "on-time %", "online %", "civil serv.", "disb. %")
+HEAD = ("unit", "period", "cases new", "resolved", "on-time %", "online %", "civil serv.", "disb. %")
+_YTD_SUFFIXES = ("H1", "Y")
+
+
+def period_label(grain: str, period_key: str) -> str:
+    """'2023Q2' -> 'Q2 2023'; native '2023H1' -> 'H1 2023 ytd', '2023M01-08' -> '8M 2023 ytd' (year-to-date),
+    '2023Y' -> 'Y 2023 ytd', '2023M08' -> 'M08 2023'; grain is 'quarter' or 'native'."""
+    year, rest = period_key[:4], period_key[4:]
+    if rest.startswith("M01-"):
+        return f"{int(rest[4:])}M {year} ytd"
+    label = f"{rest} {year}"
+    return f"{label} ytd" if grain == "native" and rest in _YTD_SUFFIXES else label
 
 
 def _fmt(value, pct: bool = False) -> str:
@@ -44,25 +87,26 @@ def _fmt(value, pct: bool = False) -> str:
     return f"{value:.1f}" if pct else f"{value:,.0f}".replace(",", ".")
 
 
-def _row(name: str, r: tuple) -> str:
-    staff = "–" if r[4] is None else f"{_fmt(r[4])}/{_fmt(r[5])}"
-    cells = [name[:34] + ("*" if r[7] else ""), _fmt(r[0]), _fmt(r[1]), _fmt(r[2], True), _fmt(r[3], True),
-             staff, _fmt(r[6], True)]
-    return f"  {cells[0]:36}" + "".join(f"{c:>12}" for c in cells[1:])
+def _row(name: str, period: str, r: tuple) -> str:
+    staff = "–" if r[4] is None and r[5] is None else f"{_fmt(r[4])}/{_fmt(r[5])}"
+    cells = [name[:34] + ("*" if r[7] else ""), period, _fmt(r[0]), _fmt(r[1]), _fmt(r[2], True),
+             _fmt(r[3], True), staff, _fmt(r[6], True)]
+    return f"  {cells[0]:36}{cells[1]:>13}" + "".join(f"{c:>12}" for c in cells[2:])
 
 
 def print_quarter_table(quarter: str, url: str | None = None) -> None:
     with psycopg.connect(url or warehouse_url()) as conn:
-        units = conn.execute(UNIT_SQL, {"q": quarter}).fetchall()
+        units = conn.execute(_unit_sql(), {"q": quarter}).fetchall()
         provinces = conn.execute(PROVINCE_SQL, {"q": quarter}).fetchall()
         coverage = conn.execute(COVERAGE_SQL, {"q": quarter}).fetchall()
         quality = conn.execute(QUALITY_SQL, {"q": quarter}).fetchall()
     print(f"\nQuarter {quarter} — consolidated from marts ({len(units)} units)")
-    print(f"  {HEAD[0]:36}" + "".join(f"{h:>12}" for h in HEAD[1:]))
+    print(f"  {HEAD[0]:36}{HEAD[1]:>13}" + "".join(f"{h:>12}" for h in HEAD[2:]))
     for r in units:
-        print(_row(r[0], r[1:]))
+        print(_row(r[0], period_label(r[1], r[2]), r[3:]))
     for r in provinces:
-        print(_row(f"PROVINCE {r[0]}", r[1:]))
+        print(_row(f"PROVINCE {r[0]}", period_label("quarter", quarter), r[1:]))
     print("  * includes quarterly values derived from year-to-date reports")
+    print("  a unit without a quarterly flow shows its report's own period (ytd = year-to-date values)")
     print("  coverage: " + (", ".join(f"{s} {n}" for s, n in coverage) or "no units expected"))
     print("  facts: " + (", ".join(f"{s} {n}" for s, n in quality) or "none"))

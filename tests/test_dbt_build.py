@@ -9,6 +9,8 @@ Fixture (fictional province Ngọc Sơn, 2023):
   which are then added (and the unit is flagged as unlisted). Xã Cư Pang sends nothing: missing.
 * Văn phòng UBND tỉnh reports the provincial procedure list (a `none` code) and one rejected and one
   unchecked fact.
+* An unlisted commune of Ea Lâm sends only an H1 report: no Q2 flow can be derived, its figures stay on its
+  native '2023H1' row. Krông Mơ's headcount is its only `all` figure (a unit with staffing figures only).
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ def _reports() -> list[Report]:
                    ("tthc_cases_resolved", "district_level", 400, "documents", ACC, []),
                    ("tthc_cases_resolved_early_or_on_time", "district_level", 380, "documents", ACC, []),
                    ("tthc_procedures_total", "all", 250, "procedures", ACC, []),
+                   ("civil_servant_actual", "all", 45, "people", ACC, []),
                ]),
         Report("hoabinh_q2", "UBND xã Hòa Bình", "commune", "Krông Mơ", **q2, report_date="2023-06-12",
                loaded_minutes=60, facts=[
@@ -109,6 +112,14 @@ def _reports() -> list[Report]:
                    ("tthc_cases_new", "all", 40, "documents", ACC, []),
                    ("tthc_cases_resolved", "all", 999999, "documents", "rejected", ["H3"]),
                    ("staff_trained", "all", 7, "people", None, []),
+               ]),
+        Report("earal_h1", "UBND xã Ea Ral", "commune", "Ea Lâm", "half_year", None, [1, 2, 3, 4, 5, 6],
+               H1_WINDOW, True, 2, "2023-06-16", 80, [
+                   ("tthc_cases_resolved", "all", 350, "documents", ACC, []),
+                   ("tthc_cases_resolved_early", "all", 300, "documents", ACC, []),
+                   ("tthc_cases_resolved_on_time", "all", 40, "documents", ACC, []),
+                   ("tthc_cases_resolved_late", "all", 10, "documents", ACC, []),
+                   ("tthc_cases_in_progress", "all", 12, "documents", ACC, []),
                ]),
     ]
 
@@ -167,9 +178,9 @@ def _snapshot(url: str) -> dict[str, list[tuple]]:
     tables = {
         "fct_indicator_values": "fact_id",
         "fct_province_quarter": "province, quarter_key, indicator_code",
-        "fct_tthc_cases": "unit_key, quarter_key, scope",
+        "fct_tthc_cases": "unit_key, period_grain, period_key, scope",
         "fct_report_coverage": "quarter_key, unit_key",
-        "fct_staffing": "unit_key, quarter_key, scope",
+        "fct_staffing": "unit_key, period_grain, period_key, scope",
         "dim_reporting_unit": "unit_key",
     }
     snap = {}
@@ -274,8 +285,9 @@ def test_ytd_differencing_marks_derived(built):
         url,
         """select quarter_key, tthc_cases_resolved, tthc_cases_resolved_early_or_on_time, tthc_cases_new,
                   tthc_on_time_rate_pct, tthc_on_time_rate_pct_reported, tthc_cases_carried_over,
-                  has_derived_values
+                  is_derived
            from marts.fct_tthc_cases where unit_key = 'ngoc_son.so_noi_vu' and scope = 'all'
+             and period_grain = 'quarter'
            order by quarter_key""",
     )
     assert [r[0] for r in rows] == ["2023Q1", "2023Q2"]
@@ -294,7 +306,8 @@ def test_ytd_differencing_marks_derived(built):
     )
     assert basis == [("derived", ["sha_snv_q1", "sha_snv_h1"])]
     staffing = _rows(url, """select quarter_key, civil_servant_quota from marts.fct_staffing
-                             where unit_key = 'ngoc_son.so_noi_vu' order by quarter_key""")
+                             where unit_key = 'ngoc_son.so_noi_vu' and period_grain = 'quarter'
+                             order by quarter_key""")
     assert staffing == [("2023Q1", 50), ("2023Q2", 52)]  # a stock: latest observation, never differenced
 
 
@@ -308,7 +321,8 @@ def test_resubmission_latest_wins_earlier_kept(built):
     )
     assert rows == [("sha_ealam_v1", 1100, False, False, 1), ("sha_ealam_v2", 1000, True, True, 2)]
     wide = _rows(url, "select tthc_cases_resolved from marts.fct_tthc_cases "
-                      "where unit_key = 'ngoc_son.ea_lam' and quarter_key = '2023Q2' and scope = 'all'")
+                      "where unit_key = 'ngoc_son.ea_lam' and period_key = '2023Q2' and scope = 'all'"
+                      " and period_grain = 'quarter'")
     assert wide == [(1000,)]
     warned = _rows(url, "select gate_status, warning_rule_ids from marts.fct_indicator_values "
                         "where report_id = 'sha_ealam_v2' and indicator_code = 'tthc_cases_resolved_early_or_on_time'")
@@ -326,7 +340,7 @@ def test_rejected_and_unchecked_facts_stay_out_of_marts(built):
         assert hits == [(0,)], table
     assert _rows(url, "select count(*) from marts.fct_staffing where staff_trained is not null") == [(0,)]
     vp = _rows(url, "select tthc_cases_new, tthc_cases_resolved from marts.fct_tthc_cases "
-                    "where unit_key = 'ngoc_son.vp_ubnd' and scope = 'all'")
+                    "where unit_key = 'ngoc_son.vp_ubnd' and scope = 'all' and period_grain = 'quarter'")
     assert vp == [(40, None)]
 
 
@@ -345,11 +359,11 @@ def test_coverage_missing_late_and_unlisted(built):
     assert rows["ngoc_son.ea_lam"] == ("on_time", 2)
     assert rows["ngoc_son.krong_mo"] == ("received_undated", 1)
     unlisted = [unit for unit in rows if unit.startswith("unlisted:")]
-    assert len(unlisted) == 1 and rows[unlisted[0]] == ("unlisted_unit", 1)
+    assert len(unlisted) == 2 and all(rows[unit] == ("unlisted_unit", 1) for unit in unlisted)
     assert "ngoc_son" not in rows  # the province itself does not report
     dim = _rows(url, "select is_listed, unit_level, parent_unit_key from marts.dim_reporting_unit "
-                     "where unit_key = %s", unlisted[0])
-    assert dim == [(False, "commune", "ngoc_son.krong_mo")]
+                     "where unit_key = any(%s) order by parent_unit_key", unlisted)
+    assert dim == [(False, "commune", "ngoc_son.ea_lam"), (False, "commune", "ngoc_son.krong_mo")]
 
 
 def test_incremental_rebuild_is_idempotent(built):
@@ -370,3 +384,73 @@ def test_bi_role_reads_marts_only(built):
                   has_schema_privilege('cchc_bi', 'intermediate', 'USAGE')""",
     )
     assert rows == [(True, True, False, False, False)]
+
+
+def _wide(url: str, table: str, columns: str, unit_where: str, *params) -> dict[tuple[str, str], tuple]:
+    """(period_grain, period_key) -> the requested columns of the unit's `all` rows."""
+    rows = _rows(url, f"""select period_grain, period_key, {columns} from marts.{table}
+                          where scope = 'all' and {unit_where} order by period_grain, period_key""", *params)
+    return {(row[0], row[1]): row[2:] for row in rows}
+
+
+def test_native_grain_keeps_report_periods(built):
+    url = built["url"]
+    cols = ("period_type, quarter_key, window_from, window_to, report_id, batch_quarter, is_derived,"
+            " tthc_cases_resolved, tthc_cases_resolved_early, tthc_cases_resolved_on_time,"
+            " tthc_cases_resolved_late, tthc_on_time_rate_pct, tthc_cases_in_progress")
+    # a unit with only an H1 report: its native row carries the year-to-date figures as reported, the on-time
+    # rate rebuilt from that row's parts; its Q2 quarter row has no flows (Q2 = H1 − Q1 is not derivable)
+    earal = _wide(url, "fct_tthc_cases", cols,
+                  "unit_key = (select unit_key from marts.dim_reporting_unit where unit_name = %s)",
+                  "UBND xã Ea Ral")
+    assert set(earal) == {("native", "2023H1"), ("quarter", "2023Q2")}
+    native, quarter = earal["native", "2023H1"], earal["quarter", "2023Q2"]
+    assert native[:7] == ("half_year", "2023Q2", date(2022, 12, 15), date(2023, 6, 14), "sha_earal_h1",
+                          "2023Q2", False)
+    assert native[7:11] == (350, 300, 40, 10) and native[12] == 12
+    assert native[11] == pytest.approx(100 * 340 / 350, abs=1e-3)
+    assert quarter[0:2] == ("quarter", "2023Q2") and quarter[4] is None
+    assert quarter[7:12] == (None, None, None, None, None)
+    assert quarter[12] == 12  # a stock is the latest observation in the quarter, at both grains
+    # a unit with Q1 + H1 reports: one native row per report, quarter rows Q1 (direct) and Q2 (derived)
+    snv = _wide(url, "fct_tthc_cases", "period_type, quarter_key, is_derived, tthc_cases_resolved, tthc_cases_new,"
+                " tthc_on_time_rate_pct_reported",
+                "unit_key = %s", "ngoc_son.so_noi_vu")
+    assert snv == {
+        ("native", "2023H1"): ("half_year", "2023Q2", False, 250, 300, 88),
+        ("native", "2023Q1"): ("quarter", "2023Q1", False, 100, 120, None),
+        ("quarter", "2023Q1"): ("quarter", "2023Q1", False, 100, 120, None),
+        ("quarter", "2023Q2"): ("quarter", "2023Q2", True, 150, 180, 88),
+    }
+    # the latest submission of a native period wins at the native grain too
+    ealam = _wide(url, "fct_tthc_cases", "report_id, tthc_cases_resolved", "unit_key = %s", "ngoc_son.ea_lam")
+    assert ealam == {("native", "2023Q2"): ("sha_ealam_v2", 1000), ("quarter", "2023Q2"): (None, 1000)}
+    # stocks at the native grain: each report's own observation, not the quarter's latest
+    staffing = _wide(url, "fct_staffing", "civil_servant_quota", "unit_key = %s", "ngoc_son.so_noi_vu")
+    assert staffing == {("native", "2023H1"): (52,), ("native", "2023Q1"): (50,),
+                        ("quarter", "2023Q1"): (50,), ("quarter", "2023Q2"): (52,)}
+    # every period key of the wide marts is in dim_period
+    for table in ("fct_tthc_cases", "fct_staffing", "fct_public_finance", "fct_egov"):
+        orphans = _rows(url, f"""select count(*) from marts.{table} f
+                                 left join marts.dim_period p on p.period_key = f.period_key
+                                 where p.period_key is null""")
+        assert orphans == [(0,)], table
+
+
+def test_run_table_shows_native_figures_when_no_quarter_value(built, capsys):
+    from ingest.report_table import print_quarter_table
+
+    print_quarter_table("2023Q2", url=built["url"])
+    lines = capsys.readouterr().out.splitlines()
+
+    def line_of(name: str) -> str:
+        hits = [line for line in lines if name in line]
+        assert len(hits) == 1, (name, lines)
+        return hits[0]
+
+    earal = line_of("Ea Ral")
+    assert "H1 2023 ytd" in earal and "350" in earal and "97.1" in earal
+    snv = line_of("Sở Nội vụ")
+    assert "Q2 2023" in snv and "150" in snv and "180" in snv and "*" in snv
+    krongmo = line_of("huyện Krông Mơ")
+    assert "45" in krongmo  # only a headcount at scope all: still listed

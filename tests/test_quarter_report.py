@@ -219,7 +219,8 @@ def test_report_page_in_chromium_matches_marts(fresh_db: str, tmp_path: Path, mo
     # on-time rate per unit: recomputed value on the bar, the stated rate as the marker
     want = {f"{u}|{s}": (v, r) for u, s, v, r in _marts(
         url, "select unit_key, scope, tthc_on_time_rate_pct, tthc_on_time_rate_pct_reported"
-             " from marts.fct_tthc_cases where quarter_key = '2023Q2' and tthc_on_time_rate_pct is not null")}
+             " from marts.fct_tthc_cases where quarter_key = '2023Q2' and period_grain = 'quarter'"
+             " and tthc_on_time_rate_pct is not null")}
     got = {b.get("data-key"): (_fl(b.get("data-value")), _fl(b.get("data-marker"))) for b in bars("on-time")}
     assert got == want and len(want) >= 3
     assert got["ngoc_son.ea_lam|all"] == (90.0, 91.0)
@@ -239,7 +240,7 @@ def test_report_page_in_chromium_matches_marts(fresh_db: str, tmp_path: Path, mo
              for r in dom.xpath("//table[@data-table='staffing']//tr[@data-key]")}
     want_staff = {f"{u}|{s}|civil_servant": (a, q) for u, s, a, q in _marts(
         url, "select unit_key, scope, civil_servant_actual, civil_servant_quota from marts.fct_staffing"
-             " where quarter_key = '2023Q2'"
+             " where quarter_key = '2023Q2' and period_grain = 'quarter'"
              " and coalesce(civil_servant_actual, civil_servant_quota) is not null")}
     assert staff == want_staff and "ngoc_son.ea_lam|all|civil_servant" in staff
     fill = {b.get("data-key"): _fl(b.get("data-value")) for b in bars("staffing")}
@@ -253,6 +254,7 @@ def test_report_page_in_chromium_matches_marts(fresh_db: str, tmp_path: Path, mo
     for section, table, column in per_unit:
         want = {f"{u}|{s}": v for u, s, v in _marts(
             url, f"select unit_key, scope, {column} from marts.{table} where quarter_key = '2023Q2'"
+                 " and period_grain = 'quarter'"
                  f" and {column} is not null")}
         got = {b.get("data-key"): _fl(b.get("data-value")) for b in bars(section)}
         assert got == want and want, section

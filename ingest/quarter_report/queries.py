@@ -129,7 +129,8 @@ _UNIT_RATE_SQL = """
 select m.unit_key, coalesce(u.unit_name, m.unit_key), coalesce(u.unit_level, m.unit_level),
        coalesce(u.province, m.province), m.scope, m.{value}, m.{reported}, {num}, {den}
 from marts.{table} m left join marts.dim_reporting_unit u using (unit_key)
-where m.quarter_key = %(q)s and (m.{value} is not null or m.{reported} is not null)
+where m.period_grain = 'quarter' and m.quarter_key = %(q)s
+  and (m.{value} is not null or m.{reported} is not null)
 order by coalesce(u.province, m.province), coalesce(u.unit_level, m.unit_level), 2, m.scope
 """
 
@@ -152,7 +153,7 @@ def _staffing(conn: psycopg.Connection, quarter: str) -> list[StaffFill]:
         f"""select s.unit_key, coalesce(u.unit_name, s.unit_key), coalesce(u.province, s.province), s.scope,
                    {cols}
             from marts.fct_staffing s left join marts.dim_reporting_unit u using (unit_key)
-            where s.quarter_key = %(q)s
+            where s.period_grain = 'quarter' and s.quarter_key = %(q)s
             order by coalesce(u.province, s.province), coalesce(u.unit_level, s.unit_level), 2, s.scope""",
         {"q": quarter},
     ).fetchall()

@@ -1,6 +1,8 @@
--- E-government per unit × quarter × scope: electronic documents, online services and payments, system
+-- E-government per unit × period × scope: electronic documents, online services and payments, system
 -- statuses; rates with coded parts recomputed next to the stated ones.
-{{ unit_quarter_wide(
+-- Rows at two grains (macro unit_period_wide): period_grain 'quarter' (consolidated quarterly values) and
+-- 'native' (each report's own period, values as the latest accepted submission stated them).
+{{ unit_period_wide(
     codes=[
         'documents_sent_total', 'documents_sent_electronic',
         'online_services_level3', 'online_services_level4', 'online_services_level3_eligible',

@@ -1,6 +1,8 @@
--- Public finance per unit × quarter × scope (million VND): investment and national-target-programme plans
+-- Public finance per unit × period × scope (million VND): investment and national-target-programme plans
 -- and disbursements, budget revenue and expenditure, with their rates recomputed next to the stated ones.
-{{ unit_quarter_wide(
+-- Rows at two grains (macro unit_period_wide): period_grain 'quarter' (consolidated quarterly values) and
+-- 'native' (each report's own period, values as the latest accepted submission stated them).
+{{ unit_period_wide(
     codes=[
         'public_investment_plan_vnd_million', 'public_investment_disbursed_vnd_million',
         'ntp_plan_vnd_million', 'ntp_disbursed_vnd_million',

@@ -1,6 +1,8 @@
--- Staffing per unit × quarter × scope: quotas and headcounts (stocks, latest in the quarter), recruitment
+-- Staffing per unit × period × scope: quotas and headcounts (stocks, latest in the quarter), recruitment
 -- and streamlining (flows), the commune staff fill rate recomputed next to the stated one.
-{{ unit_quarter_wide(
+-- Rows at two grains (macro unit_period_wide): period_grain 'quarter' (consolidated quarterly values) and
+-- 'native' (each report's own period, values as the latest accepted submission stated them).
+{{ unit_period_wide(
     codes=[
         'staff_quota_total', 'civil_servant_quota', 'civil_servant_actual', 'public_employee_quota',
         'public_employee_actual', 'labor_contracts', 'staff_streamlined', 'public_employee_streamlined',

@@ -1,6 +1,8 @@
--- Administrative-procedure caseload per unit × quarter × scope (indicators.md §2): counts consolidated per
+-- Administrative-procedure caseload per unit × period × scope (indicators.md §2): counts consolidated per
 -- rules.md §2.5, canonical rates recomputed from them next to the rates the reports stated.
-{{ unit_quarter_wide(
+-- Rows at two grains (macro unit_period_wide): period_grain 'quarter' (consolidated quarterly values) and
+-- 'native' (each report's own period, values as the latest accepted submission stated them).
+{{ unit_period_wide(
     codes=[
         'tthc_cases_carried_over', 'tthc_cases_new', 'tthc_cases_received', 'tthc_cases_total_to_handle',
         'tthc_cases_online', 'tthc_cases_direct', 'tthc_cases_postal', 'tthc_cases_direct_or_postal',
