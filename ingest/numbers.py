@@ -244,7 +244,7 @@ def mask_non_figures(text: str) -> str:
     if "<" in low or "[" in low or "http" in low or "www." in low:
         for rx in _FULL_MASKS[:3]:
             low = rx.sub(_blank, low)
-    if any(ch in low for ch in _SUPERSCRIPTS):
+    if _FULL_MASKS[3].search(low):  # (superscript digits)
         low = _FULL_MASKS[3].sub(_blank, low)
     low = _DIGIT_LED_RE.sub(_blank_digits, low)
     for rx in _LITERAL_MASKS:
