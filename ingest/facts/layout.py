@@ -24,7 +24,7 @@ _FORWARD_RE = re.compile(
 _APPENDIX_RE = re.compile(r"^\s*(?:phụ lục|biểu mẫu|biểu mấu|biểu số|phụ biểu)\b", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*([-+•–*])\s")
 _LOWER_START_RE = re.compile(r"^\s*[a-zđà-ỹ]")
-_OPEN_END_RE = re.compile(r"[.;:!?)\]]\s*$")
+_OPEN_END = frozenset(".;:!?)]")
 LEAD_REACH = 6
 
 
@@ -54,15 +54,16 @@ class Layout:
     rows: list[Row] = field(default_factory=list)
 
 
-def heading_level(text: str) -> int | None:
+def heading_level(text: str, plain_text: str | None = None) -> int | None:
+    """``plain_text``: ``plain(text)`` if the caller has it."""
     if len(text) > 320:
         return None
-    m = _HEADING_RE.match(plain(text))
+    m = _HEADING_RE.match(plain(text) if plain_text is None else plain_text)
     return _HEADING_LEVEL[m.lastgroup] if m and m.lastgroup else None
 
 
-def _bullet_rank(text: str) -> int:
-    m = _BULLET_RE.match(plain(text))
+def _bullet_rank(plain_text: str) -> int:
+    m = _BULLET_RE.match(plain_text)
     if not m:
         return 0
     return 2 if m.group(1) in "+•*" else 1
@@ -92,8 +93,8 @@ class _Walker:
     def _context(self) -> tuple[tuple[str, ...], bool]:
         return self._ctx
 
-    def _set_heading(self, level: int, text: str) -> None:
-        self.headings[level - 1] = lower_same_length(plain(text).strip())
+    def _set_heading(self, level: int, plain_text: str) -> None:
+        self.headings[level - 1] = lower_same_length(plain_text.strip())
         for k in range(level, len(self.headings)):
             self.headings[k] = ""
         self.lead = ""
@@ -137,12 +138,13 @@ class _Walker:
     def _prose_line(self, line: Line, span: Span | None = None) -> None:
         self.last_was_table = False
         text = line.text if span is None else span.text
-        level = heading_level(text)
-        if level is None and _APPENDIX_RE.match(plain(text)):
+        ptext = plain(text)
+        level = heading_level(text, ptext)
+        if level is None and _APPENDIX_RE.match(ptext):
             level = 1
         if level is not None:
-            self._set_heading(level, text)
-        rank = _bullet_rank(text)
+            self._set_heading(level, ptext)
+        rank = _bullet_rank(ptext)
         if level is None and self.lead:
             if (rank and rank <= self.lead_rank) or self.lead_left <= 0:
                 self.lead = ""
@@ -152,8 +154,8 @@ class _Walker:
         self.out.paragraphs.append(Paragraph(span=span, headings=heads, lead=lead, skip=skip))
         if self.lead:
             self.lead_left -= 1
-        if plain(text).rstrip().endswith(":") and len(text) < 600:
-            self.lead = lower_same_length(plain(text).strip())
+        if ptext.rstrip().endswith(":") and len(text) < 600:
+            self.lead = lower_same_length(ptext.strip())
             self.lead_rank = rank
             self.lead_left = LEAD_REACH
 
@@ -186,7 +188,7 @@ class _Walker:
                 if (
                     k < n
                     and not _is_table_line(lines[k])
-                    and not _OPEN_END_RE.search(span.text)
+                    and span.text.rstrip()[-1:] not in _OPEN_END  # (not "[.;:!?)\]]\s*$")
                     and _LOWER_START_RE.match(lines[k].text)
                     and heading_level(lines[k].text) is None
                 ):
