@@ -226,7 +226,13 @@ def _choose(mentions: list[LabelMention], windows: list[Window]) -> _Choice:
     return choice
 
 
-def _report_date(lines: list[Line]) -> tuple[RawDate | None, Line | None, list[tuple[Line, int, int | None]]]:
+_HEADER_DATE = re.compile(r",\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*((?:19|20)\d{2})", re.IGNORECASE)
+_CAPTION_DATE = re.compile(r"kèm\s+theo\s+báo\s+cáo[^()]*?ngày\s*(\d*)\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})",
+                           re.IGNORECASE)
+
+
+def _report_date(lines: list[Line], index: LineIndex | None = None
+                 ) -> tuple[RawDate | None, Line | None, list[tuple[Line, int, int | None]]]:
     """Signing date from "<place>, ngày D tháng M năm Y" (header) or "Kèm theo Báo cáo số ... ngày D/M/Y".
 
     Also returns partial (blank-day) signing dates as (line, year, month) for consistency checks.
@@ -234,7 +240,7 @@ def _report_date(lines: list[Line]) -> tuple[RawDate | None, Line | None, list[t
     partial: list[tuple[Line, int, int | None]] = []
     found: tuple[RawDate, Line] | None = None
     for ln in lines[:40]:
-        m = re.search(r",\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*((?:19|20)\d{2})", ln.text, re.IGNORECASE)
+        m = _HEADER_DATE.search(ln.text)
         if m:
             d, mo = m.group(1), m.group(2)
             if d.isdigit() and mo.isdigit():
@@ -242,9 +248,8 @@ def _report_date(lines: list[Line]) -> tuple[RawDate | None, Line | None, list[t
             else:
                 partial.append((ln, int(m.group(3)), int(mo) if mo.isdigit() else None))
     if found is None:
-        for ln in lines:
-            m = re.search(r"kèm\s+theo\s+báo\s+cáo[^()]*?ngày\s*(\d*)\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})",
-                          ln.text, re.IGNORECASE)
+        for ln in _some_lines(lines, index, ("kèm",)):
+            m = _CAPTION_DATE.search(ln.text)
             if not m:
                 continue
             if m.group(1).isdigit():
@@ -294,7 +299,7 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
         meta.year = year
     meta.cumulative = is_cumulative(start, end) if key is None or key.period_type != "multi_year" else None
     meta.report_quarter = report_quarter(key, end)
-    raw_date, date_line, partial = _report_date(lines)
+    raw_date, date_line, partial = _report_date(lines, index)
     if raw_date is not None and date_line is not None:
         if raw_date.valid():
             meta.report_date = raw_date.as_date()

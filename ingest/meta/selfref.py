@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.meta.bodies import TIER, UBND, Body, Place, is_upper, parse_body, tier_class
+from ingest.meta.lineindex import LineIndex
 from ingest.models import Line
 
 HEADER_WEIGHT = 8.0
@@ -154,9 +155,11 @@ def opening_refs(lines: list[Line]) -> list[Ref]:
     return out
 
 
-def closing_refs(lines: list[Line]) -> list[Ref]:
+def closing_refs(lines: list[Line], index: LineIndex | None = None) -> list[Ref]:
     out: list[Ref] = []
-    for ln in lines:
+    # (both patterns start with one of these words; a "*" inside one is removed before matching)
+    found = index.line_indices(("trên", "kèm", "*")) if index is not None else None
+    for ln in lines if found is None else [lines[i] for i in found]:
         text = ln.text.replace("*", "")
         if _CLOSING.match(text):
             for m in _CLOSING_OF.finditer(text):
@@ -172,6 +175,6 @@ def closing_refs(lines: list[Line]) -> list[Ref]:
     return out
 
 
-def self_references(lines: list[Line]) -> list[Ref]:
-    """Every place where the report names its own issuing body."""
-    return header_refs(lines) + label_refs(lines) + opening_refs(lines) + closing_refs(lines)
+def self_references(lines: list[Line], index: LineIndex | None = None) -> list[Ref]:
+    """Every place where the report names its own issuing body (``index``: the lines' ``LineIndex``)."""
+    return header_refs(lines) + label_refs(lines) + opening_refs(lines) + closing_refs(lines, index)

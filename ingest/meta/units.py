@@ -151,8 +151,9 @@ class _Scan:
 def detect_unit(lines: list[Line], two_tier: bool = False, index: LineIndex | None = None) -> UnitResult:
     """The issuing body. ``two_tier``: the window starts on or after 1 July 2025 (rules.md §4), so a commune
     has no district unless the report itself writes one. ``index``: the lines' ``LineIndex`` if already made."""
-    scan = _scan(lines, index or LineIndex(lines))
-    refs = self_references(lines)
+    index = index or LineIndex(lines)
+    scan = _scan(lines, index)
+    refs = self_references(lines, index)
     if refs:
         return _resolve_refs(refs, scan, lines, two_tier)
     result = _resolve(scan.level_score, scan.dept_names, scan.provinces, scan.districts, scan.communes, lines,
@@ -205,16 +206,16 @@ def _scan_spots(scan: _Scan, patterns: dict[str, re.Pattern[str]], spots: list[t
 def _take(scan: _Scan, cat: str, m: re.Match[str], text: str, low: str, no: int, is_closing: bool) -> None:
     """Count one match of a body ("b"), district ("d"), commune ("c") or province ("p") pattern."""
     if cat == "d":
-        name = read_name(text[m.end():])
+        name = read_name(text[m.end():m.end() + 200])
         if name and name not in CENTRAL_CITIES:
             scan.districts.add(name, tier=m.group(1))
     elif cat == "c":
-        name = read_name(text[m.end():])
+        name = read_name(text[m.end():m.end() + 200])
         if name:
             scan.communes.add(name, 2 if _UBND_END.search(text[max(0, m.start() - 20):m.start()]) else 1,
                               tier=m.group(1))
     elif cat == "p":
-        province = province_named(text[m.end():])
+        province = province_named(text[m.end():m.end() + 80])
         if province is None and m.group(1).lower() == "tỉnh":
             # A province outside the built-in list: the capitalised words after "tỉnh".
             province = _unknown_province(text[m.end():m.end() + 60], m.group(1).isupper())
