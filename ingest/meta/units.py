@@ -269,7 +269,9 @@ _CLOSING_LINE = re.compile(r"\W*trên\s+đây\s+là\s+báo\s+cáo", re.IGNORECAS
 
 def _scan(lines: list[Line], index: LineIndex) -> _Scan:
     scan = _Scan()
-    closing = {ln.no for ln in lines if _CLOSING_LINE.match(ln.text)}
+    with_tren = index.line_indices(("trên",))  # (a closing line starts with it)
+    closing = {ln.no for ln in (lines if with_tren is None else [lines[i] for i in with_tren])
+               if _CLOSING_LINE.match(ln.text)}
     patterns = {"b": _BODY, "d": _DISTRICT_AT, "c": _COMMUNE_AT, "p": _PROVINCE_AT}
     # where the hint words are, found once over the whole document (lines after the motto lines)
     spots_by_line = index.occurrences(_HINT_WORDS)
@@ -279,7 +281,8 @@ def _scan(lines: list[Line], index: LineIndex) -> _Scan:
             if spots is None:
                 continue  # no hint word: no pattern can match
             text = ln.text
-            _scan_spots(scan, patterns, spots, text, text.lower(), ln.no, ln.no in closing)
+            start = index.starts[i]
+            _scan_spots(scan, patterns, spots, text, index.low[start:start + len(text)], ln.no, ln.no in closing)
             continue
         text = _MOTTO.sub(" ", ln.text) if ln.no <= 20 else ln.text
         low = text.lower()
