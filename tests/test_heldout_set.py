@@ -1,4 +1,4 @@
-"""The held-out evaluation set is well-formed, and the accuracy benchmark scores it (a measure, not a gate)."""
+"""The held-out and blind sets are well-formed; the accuracy benchmark scores them (a measure, not a gate)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import re
 import typing
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from benchmarks.extraction_accuracy import HELDOUT, SEED_META, heldout_labels, run
+from benchmarks.extraction_accuracy import BLIND, HELDOUT, SEED_META, blind_labels, heldout_labels, run
 from benchmarks.scoring import LabelFile, load_labels, score_set, values_equal
 from ingest.catalog import load_catalog
 from ingest.models import ExtractionResult, Fact, PeriodType, ReportMeta, Scope, Source, UnitLevel
@@ -17,6 +18,8 @@ from ingest.models import ExtractionResult, Fact, PeriodType, ReportMeta, Scope,
 from .conftest import GOLD, SEEDS
 
 LABELS = heldout_labels()
+SETS = {"heldout": (HELDOUT, LABELS), "blind": (BLIND, blind_labels())}
+SET_KEYS = [(name, key) for name, (_, labels) in SETS.items() for key in sorted(labels)]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 MULTIPLIERS = (1.0, 1_000.0, 1e-6)  # as written; tỷ đồng or nghìn/ngàn → ×1000; đồng → triệu ÷ 1e6
 ZERO_WORDS = ("không", "chưa")
@@ -42,23 +45,25 @@ def _line_shows(text: str, value: float) -> bool:
     return any(values_equal(abs(value), r * m) for r in _written_values(text) for m in MULTIPLIERS)
 
 
-def _lines(label: LabelFile) -> list[str]:
-    text = (HELDOUT / "reports" / label.file).read_text(encoding="utf-8")
+def _lines(label: LabelFile, root: Path = HELDOUT) -> list[str]:
+    text = (root / "reports" / label.file).read_text(encoding="utf-8")
     return unicodedata.normalize("NFC", text).splitlines()
 
 
-def test_set_has_six_to_eight_reports_each_labelled() -> None:
-    reports = sorted(p.stem for p in (HELDOUT / "reports").glob("*.txt"))
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_set_has_six_to_eight_reports_each_labelled(name: str) -> None:
+    root, labels = SETS[name]
+    reports = sorted(p.stem for p in (root / "reports").glob("*.txt"))
     assert 6 <= len(reports) <= 8
-    assert sorted(LABELS) == reports
-    for label in LABELS.values():
-        assert 40 <= len(_lines(label)) <= 150, label.file
+    assert sorted(labels) == reports
+    for label in labels.values():
+        assert 40 <= len(_lines(label, root)) <= 150, label.file
         assert label.facts, label.file
 
 
-@pytest.mark.parametrize("key", sorted(LABELS))
-def test_report_record_uses_the_contract_vocabulary(key: str) -> None:
-    report = LABELS[key].report
+@pytest.mark.parametrize(("name", "key"), SET_KEYS)
+def test_report_record_uses_the_contract_vocabulary(name: str, key: str) -> None:
+    report = SETS[name][1][key].report
     assert report.unit_level in typing.get_args(UnitLevel)
     assert report.period_type in typing.get_args(PeriodType)
     assert report.months_covered and all(1 <= m <= 12 for m in report.months_covered)
@@ -70,11 +75,12 @@ def test_report_record_uses_the_contract_vocabulary(key: str) -> None:
         assert start < end and end.year == report.year
 
 
-@pytest.mark.parametrize("key", sorted(LABELS))
-def test_facts_use_catalogue_codes_units_and_quote_their_line(key: str) -> None:
+@pytest.mark.parametrize(("name", "key"), SET_KEYS)
+def test_facts_use_catalogue_codes_units_and_quote_their_line(name: str, key: str) -> None:
     catalog = load_catalog()
-    label = LABELS[key]
-    lines = _lines(label)
+    root, labels = SETS[name]
+    label = labels[key]
+    lines = _lines(label, root)
     problems: list[str] = []
     for f in label.facts:
         where = f"{f.indicator}={f.value:g} line {f.line}"
@@ -100,7 +106,7 @@ def test_facts_use_catalogue_codes_units_and_quote_their_line(key: str) -> None:
 
 def test_two_tier_reports_have_no_district_tier() -> None:
     """rules.md §4 (H10): windows from 1/7/2025 carry no district figures and no district."""
-    for label in LABELS.values():
+    for label in (label for _, labels in SETS.values() for label in labels.values()):
         window = label.report.data_window
         if window is not None and date.fromisoformat(window.from_) >= date(2025, 7, 1):
             assert label.report.district is None
