@@ -326,7 +326,7 @@ def test_cross_fact_rules_reach_the_tables_and_rerun_is_idempotent(fresh_db, gat
     status = _status(conn)
     # H2 names the rate and its parts; the stated rate is the suspect: quarantined, the counts published flagged
     assert status["u1:2"] == "rejected" and status["u1:0"] == "warning"
-    assert "H2" in dict(((r[0], r[2]) for r in first[1]))["u1:0"]
+    assert "H2" in dict((r[0], r[2]) for r in first[1])["u1:0"]
     assert status["u1:3"] == "warning"  # the extractor's W10 on line 35
     assert "other_q:0" not in status  # another quarter is left alone
     h2 = [r for r in first[0] if r[0] == "H2"]
