@@ -6,21 +6,33 @@ import psycopg
 
 from ingest.warehouse import warehouse_url
 
-# One line per unit (scope all) that has a row in any wide mart for the quarter: its quarter row when that
-# holds a flow or a rate, else the latest native period of the reports loaded in this batch (a unit that sent
-# only a half-year report has no derivable quarterly flow but its year-to-date figures are on its native row).
+# (indicator code, heading, is a percentage); the staffing pair is printed as one "actual/quota" cell
+_CASES = [
+    ("tthc_cases_new", "new", False),
+    ("tthc_cases_resolved", "resolved", False),
+    ("tthc_cases_resolved_early", "early", False),
+    ("tthc_cases_resolved_on_time", "on time", False),
+    ("tthc_cases_resolved_late", "late", False),
+    ("tthc_on_time_rate_pct", "on-time %", True),
+    ("tthc_online_rate_pct", "online %", True),
+]
+_STAFF = ("civil_servant_actual", "civil_servant_quota")
+_DISBURSEMENT = "public_investment_disbursement_pct"
 _WIDE_COLUMNS = {
-    "fct_tthc_cases": ("tthc_cases_new", "tthc_cases_resolved", "tthc_on_time_rate_pct", "tthc_online_rate_pct"),
-    "fct_staffing": ("civil_servant_actual", "civil_servant_quota"),
-    "fct_public_finance": ("public_investment_disbursement_pct",),
+    "fct_tthc_cases": tuple(code for code, _, _ in _CASES),
+    "fct_staffing": _STAFF,
+    "fct_public_finance": (_DISBURSEMENT,),
     "fct_egov": (),
 }
 _SHOWN = [c for cols in _WIDE_COLUMNS.values() for c in cols]
-_FLOWS_AND_RATES = ("tthc_cases_new", "tthc_cases_resolved", "tthc_on_time_rate_pct", "tthc_online_rate_pct",
-                    "public_investment_disbursement_pct")
+_FLOWS_AND_RATES = [*_WIDE_COLUMNS["fct_tthc_cases"], _DISBURSEMENT]
+HEAD = ("unit", "period", *(h for _, h, _ in _CASES), "civ.serv.", "disb. %")
 
 
 def _unit_sql() -> str:
+    """One line per unit (scope all) with a row in any wide mart for the quarter: its quarter row when that holds
+    a flow or a rate, else the latest native period among the reports loaded in this batch (a unit that sent
+    only a half-year report has no derivable quarterly flow; its year-to-date figures are on its native row)."""
     parts = []
     for table, cols in _WIDE_COLUMNS.items():
         values = ", ".join(c if c in cols else f"null::double precision as {c}" for c in _SHOWN)
@@ -49,15 +61,8 @@ order by u.unit_level, u.unit_name
 """
 
 
-PROVINCE_SQL = """
-select province,
-       max(value) filter (where indicator_code = 'tthc_cases_new'),
-       max(value) filter (where indicator_code = 'tthc_cases_resolved'),
-       max(value) filter (where indicator_code = 'tthc_on_time_rate_pct'),
-       max(value) filter (where indicator_code = 'tthc_online_rate_pct'),
-       max(value) filter (where indicator_code = 'civil_servant_actual'),
-       max(value) filter (where indicator_code = 'civil_servant_quota'),
-       max(value) filter (where indicator_code = 'public_investment_disbursement_pct'),
+PROVINCE_SQL = f"""
+select province, {", ".join(f"max(value) filter (where indicator_code = '{c}')" for c in _SHOWN)},
        bool_or(has_derived_inputs)
 from marts.fct_province_quarter where quarter_key = %(q)s group by province order by province
 """
@@ -67,7 +72,6 @@ select coverage_status, count(*) from marts.fct_report_coverage where quarter_ke
 QUALITY_SQL = """
 select status, count(*) from quality.fact_status where batch_quarter = %(q)s group by 1 order by 1
 """
-HEAD = ("unit", "period", "cases new", "resolved", "on-time %", "online %", "civil serv.", "disb. %")
 _YTD_SUFFIXES = ("H1", "Y")
 
 
@@ -87,11 +91,13 @@ def _fmt(value, pct: bool = False) -> str:
     return f"{value:.1f}" if pct else f"{value:,.0f}".replace(",", ".")
 
 
-def _row(name: str, period: str, r: tuple) -> str:
-    staff = "–" if r[4] is None and r[5] is None else f"{_fmt(r[4])}/{_fmt(r[5])}"
-    cells = [name[:34] + ("*" if r[7] else ""), period, _fmt(r[0]), _fmt(r[1]), _fmt(r[2], True),
-             _fmt(r[3], True), staff, _fmt(r[6], True)]
-    return f"  {cells[0]:36}{cells[1]:>13}" + "".join(f"{c:>12}" for c in cells[2:])
+def _row(name: str, period: str, values: tuple, derived: bool) -> str:
+    """values: the _SHOWN columns in order."""
+    shown = dict(zip(_SHOWN, values, strict=True))
+    actual, quota = (shown[c] for c in _STAFF)
+    staff = "–" if actual is None and quota is None else f"{_fmt(actual)}/{_fmt(quota)}"
+    cells = [_fmt(shown[code], pct) for code, _, pct in _CASES] + [staff, _fmt(shown[_DISBURSEMENT], True)]
+    return f"  {name[:34] + ('*' if derived else ''):36}{period:>13}" + "".join(f"{c:>10}" for c in cells)
 
 
 def print_quarter_table(quarter: str, url: str | None = None) -> None:
@@ -100,12 +106,13 @@ def print_quarter_table(quarter: str, url: str | None = None) -> None:
         provinces = conn.execute(PROVINCE_SQL, {"q": quarter}).fetchall()
         coverage = conn.execute(COVERAGE_SQL, {"q": quarter}).fetchall()
         quality = conn.execute(QUALITY_SQL, {"q": quarter}).fetchall()
+    n = len(_SHOWN)
     print(f"\nQuarter {quarter} — consolidated from marts ({len(units)} units)")
-    print(f"  {HEAD[0]:36}{HEAD[1]:>13}" + "".join(f"{h:>12}" for h in HEAD[2:]))
+    print(f"  {HEAD[0]:36}{HEAD[1]:>13}" + "".join(f"{h:>10}" for h in HEAD[2:]))
     for r in units:
-        print(_row(r[0], period_label(r[1], r[2]), r[3:]))
+        print(_row(r[0], period_label(r[1], r[2]), r[3:3 + n], bool(r[3 + n])))
     for r in provinces:
-        print(_row(f"PROVINCE {r[0]}", period_label("quarter", quarter), r[1:]))
+        print(_row(f"PROVINCE {r[0]}", period_label("quarter", quarter), r[1:1 + n], bool(r[1 + n])))
     print("  * includes quarterly values derived from year-to-date reports")
     print("  a unit without a quarterly flow shows its report's own period (ytd = year-to-date values)")
     print("  coverage: " + (", ".join(f"{s} {n}" for s, n in coverage) or "no units expected"))

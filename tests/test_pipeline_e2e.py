@@ -77,6 +77,25 @@ def test_seed_reports_acceptance(run_env: dict[str, str], warehouse_env: str, tm
            where r.file_name like '000%%' and f.indicator = 'tthc_cases_resolved_early'""",
     )
     assert 19925 in {v for (v,) in early}
+    # the published mart keeps the H1 report on its native period: year-to-date figures as the report stated
+    # them, while its 2023Q2 quarter row has no flow (Q2 = H1 − Q1 needs a Q1 report)
+    native = rows(
+        warehouse_env,
+        """select c.unit_key, c.period_key, c.period_type, c.quarter_key, c.tthc_cases_resolved_early,
+                  c.tthc_cases_resolved_on_time, c.tthc_cases_resolved_late
+           from marts.fct_tthc_cases c join raw.reports r using (report_id)
+           where r.file_name like '000%%' and c.period_grain = 'native' and c.scope = 'all'""",
+    )
+    assert native == [("dak_nong.dak_mil", "2023H1", "half_year", "2023Q2", 19925, 916, 241)]
+    quarter = rows(
+        warehouse_env,
+        """select tthc_cases_resolved_early, tthc_cases_resolved_on_time, tthc_cases_resolved_late
+           from marts.fct_tthc_cases where unit_key = 'dak_nong.dak_mil' and period_grain = 'quarter'
+             and period_key = '2023Q2' and scope = 'all'""",
+    )
+    assert quarter == [(None, None, None)]
+    # the table printed at the end of the run falls back to that native period for the unit
+    assert any("Đắk Mil" in line and "H1 2023 ytd" in line and "19.925" in line for line in proc.stdout.splitlines())
 
 
 def test_failed_mart_gate_leaves_published_marts_intact(warehouse_env: str, tmp_path: Path):
