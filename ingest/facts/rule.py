@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from re import _constants as _sre  # type: ignore[attr-defined]
-from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Literal
 
 from ingest.numbers import NUM
@@ -137,8 +135,15 @@ def R(
 # "tỷ"/"tỉ" and "đồng"). The clauses are derived from the parsed pattern, conservatively: whatever is not plain
 # literal text (classes, optional parts, case-insensitive parts) requires nothing. A pattern that cannot match
 # a text lacking one clause is simply not run on it; the matches found are the same.
+try:  # the standard library's regex parser (private modules: without them, nothing is required)
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+
+    _REPEATS: tuple = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # pragma: no cover - other Python versions
+    _sre = _sre_parse = None
+    _REPEATS = ()
 _MAX_ALTERNATIVES = 24
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
 def _literal_set(items: list) -> set[str] | None:  # type: ignore[type-arg]
@@ -213,7 +218,7 @@ def _clauses(items: list) -> list[frozenset[str]]:  # type: ignore[type-arg]
 
 @cache
 def _required(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
-    if flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
+    if _sre_parse is None or flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
         return ()
     try:
         clauses = _clauses(list(_sre_parse.parse(pattern, flags)))
