@@ -162,7 +162,10 @@ def _value(code: str, raw: str, unit: str) -> tuple[float, str | None] | None:
 def extract_tables(rows: list[Row], level: UnitLevel | None) -> tuple[list[FactDraft], list[TextUnit]]:
     """Statistical-form facts and the text cells of body tables (for the sentence patterns)."""
     catalog = load_catalog()
-    drafts: list[FactDraft] = []
+    from ingest.facts.forms import read_form_tables  # multi-column case / tier tables
+
+    drafts, used = read_form_tables(rows, level)
+    rows = [r for r in rows if id(r) not in used] if used else rows
     units: list[TextUnit] = []
     cols = _Columns()
     table = None
