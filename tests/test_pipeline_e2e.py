@@ -6,6 +6,7 @@ database of the session's PostgreSQL server and a private CCHC_HOME.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -51,6 +52,19 @@ def test_demo_quarter_end_to_end(run_env: dict[str, str], warehouse_env: str):
     assert any("Ea Lâm" in (u or "") for u in units)
     n_facts = rows(warehouse_env, "select count(*) from raw.facts where batch_quarter = '2024Q2'")[0][0]
     assert n_facts > 0
+
+    # the raw tables hold exactly what `cchc extract` prints for each loaded file
+    loaded = rows(warehouse_env, "select file_sha256, file_path from raw.files where batch_quarter = '2024Q2' "
+                                 "and status = 'ok'")
+    proc = cchc("extract", *[p for _, p in loaded], "--format", "json", env=run_env)
+    printed = {r["sha256"]: r for r in json.loads(proc.stdout)}
+    for report_id, _ in loaded:
+        raw_facts = rows(warehouse_env, """select indicator, scope, value, unit, source, line, snippet, locator, note
+                                           from raw.facts where report_id = %s order by ordinal""", report_id)
+        keys = ("indicator", "scope", "value", "unit", "source", "line", "snippet", "locator", "note")
+        assert raw_facts == [tuple(f[k] for k in keys) for f in printed[report_id]["facts"]]
+        report_json = rows(warehouse_env, "select report_json from raw.reports where report_id = %s", report_id)
+        assert report_json[0][0] == printed[report_id]["report"]
 
     # a rerun of the same quarter gives the same warehouse
     before = rows(warehouse_env, "select fact_id, indicator, value from raw.facts order by fact_id")
