@@ -175,3 +175,30 @@ def test_column_labels(group: str, leaf: str, code: str | None) -> None:
 )
 def test_row_scopes(label: str, scope: str | None) -> None:
     assert row_scope(label) == scope
+
+
+# ---------------------------------------------------------------- 5. scope: the whole province, a centre's own report
+def test_whole_province_totals_are_all_and_tiers_keep_their_scope() -> None:
+    text = ("Trên địa bàn toàn tỉnh đã tiếp nhận 98.450 hồ sơ; trong đó cấp tỉnh tiếp nhận 40.120 hồ sơ, "
+            "cấp huyện tiếp nhận 21.330 hồ sơ.")
+    got = _values(_facts(text, "province_office"))
+    assert ("tthc_cases_received", "all", 98450) in got
+    assert ("tthc_cases_received", "district_level", 21330) in got
+
+
+def test_a_service_centre_report_gives_its_own_cases_the_centre_scope() -> None:
+    text = "Trong quý, tiếp nhận 9.312 hồ sơ, đã giải quyết 9.120 hồ sơ; toàn tỉnh tiếp nhận 120.400 hồ sơ."
+    got = _values(_facts(text, "province_department", unit="Trung tâm Phục vụ hành chính công tỉnh Yên Bái"))
+    assert {("tthc_cases_received", "center", 9312), ("tthc_cases_resolved", "center", 9120),
+            ("tthc_cases_received", "all", 120400)} <= got
+    # the same sentence in a department's report stays the department's own
+    got = _values(_facts(text, "province_department", unit="Sở Công Thương tỉnh Yên Bái"))
+    assert ("tthc_cases_received", "all", 9312) in got
+
+
+def test_a_bullet_opening_with_its_tier_scopes_every_figure_of_the_bullet() -> None:
+    text = ("- Cấp huyện: tiếp nhận 5.204 hồ sơ (trực tuyến 3.918 hồ sơ), đã giải quyết 5.101 hồ sơ; "
+            "tỷ lệ đúng hạn 98,9%.")
+    got = _values(_facts(text, "district"))
+    assert {("tthc_cases_received", "district_level", 5204), ("tthc_cases_online", "district_level", 3918),
+            ("tthc_cases_resolved", "district_level", 5101), ("tthc_on_time_rate_pct", "district_level", 98.9)} <= got

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import lru_cache
 
 from ingest.models import Document, Scope, UnitLevel
@@ -25,6 +26,18 @@ _STRONG = {
 _DEPARTMENTS_RE = re.compile(r"phòng, ban|phòng ban|phòng chuyên môn")
 _PROVINCIAL_DISTRICT_RE = re.compile(r"ubnd (?:các )?huyện\b")
 _WEAK_PROVINCE_RE = re.compile(r"\btỉnh\b|toàn tỉnh")
+# the whole province named as such ("toàn tỉnh", "trên địa bàn tỉnh"): the reporting unit as a whole
+_WHOLE_RE = re.compile(r"toàn tỉnh|(?:trên )?địa bàn (?:toàn )?tỉnh|tổng cộng toàn tỉnh")
+# a bullet or line that opens with its tier: "- Cấp huyện: tiếp nhận …, giải quyết …; tỷ lệ …"
+_HEAD_TIER_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?:đối với |tại |ở )?(?:ubnd |các cơ quan )?"
+                           r"(?P<t>cấp (?:tỉnh|huyện|xã))\b[^:;\d]{0,40}:")
+_HEAD_SCOPES: dict[str, Scope] = {"cấp tỉnh": "province_level", "cấp huyện": "district_level",
+                                  "cấp xã": "commune_level"}
+# case figures of a report written by the public service centre itself are the centre's (set per document)
+OWN_CASE_SCOPE: ContextVar[Scope] = ContextVar("own_case_scope", default="all")
+_CASE_PREFIXES = ("tthc_cases", "tthc_results", "tthc_on_time", "tthc_early", "tthc_late", "tthc_online",
+                  "tthc_postal", "tthc_returned", "tthc_resolution", "tthc_digitization", "online_payment_case",
+                  "e_result", "tthc_assistance", "tthc_late_apologies")
 _ALL_RE = re.compile(
     r"các cấp|(?:từ )?(?:cấp )?(?:tỉnh|huyện) đến (?:cấp )?xã|huyện và (?:các )?xã|cả huyện và xã|"
     r"huyện, xã|tỉnh, huyện|toàn huyện|trên địa bàn huyện và"
@@ -99,6 +112,7 @@ _TIER_RE = re.compile(
             ("departments", _DEPARTMENTS_RE),
             ("prov_district", _PROVINCIAL_DISTRICT_RE),
             ("center", CENTER_RE),
+            ("whole", _WHOLE_RE),
             ("every", _ALL_RE),
             ("weak", _WEAK_PROVINCE_RE),
         )
@@ -159,8 +173,8 @@ def resolve_scope(
     if level == "commune" or code in ALWAYS_ALL:
         return "all"
     if code.startswith(FUNDING_PREFIXES):
-        # "150 tỷ đồng, vốn ngân sách huyện 90 tỷ": the source after a comma is the next amount's
-        local = local.split(",", 1)[0]
+        # "150 tỷ đồng, vốn ngân sách huyện 90 tỷ": the source after a comma (or in brackets) is the next amount's
+        local = local.split(",", 1)[0].split("(", 1)[0]
         near = _ITEM_START_RE.split(sentence)[-1] if sentence else ""
         for text in (local, near):
             for name, rx in _FUNDING.items():
@@ -186,15 +200,26 @@ def resolve_scope(
     decided = _decide(found, every, level, staff)
     if decided is not None and decided != "province_level":
         return decided
+    if not found and "whole" in _marks(label):
+        return "all"
     if not staff and "center" in _marks(sentence) and not tiers(clause, level, staff=staff)[0]:
         return "center"  # the Centre is the actor of the whole sentence ("Trung tâm … tiếp nhận …; …")
-    for text in (local, near, clause, label, *contexts):
+    head = _HEAD_TIER_RE.match(sentence) if sentence else None
+    for i, text in enumerate((local, near, clause, label, *contexts)):
+        if i == 4 and head is not None and not staff:
+            return _HEAD_SCOPES[head.group("t")]  # the tier the bullet opens with covers all its figures
         found, every = tiers(text, level, staff=staff)
+        if not found and "whole" in _marks(text):
+            return "all"
         decided = _decide(found, every, level, staff)
         if decided is not None:
             return decided
         if level in PROVINCIAL and not staff and "weak" in _marks(text):
             return "province_level"
+    if head is not None and not staff:
+        return _HEAD_SCOPES[head.group("t")]
+    if code.startswith(_CASE_PREFIXES):
+        return OWN_CASE_SCOPE.get()
     return "all"
 
 
