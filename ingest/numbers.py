@@ -179,7 +179,7 @@ _WORDS_BEFORE = (
     "chỉ thị", "báo cáo", "hướng dẫn", "kết luận", "chương trình", "luật", "quy chế", "đề án", "qđ", "nđ", "mục",
     "khoản", "điều", "tiêu chí", "mức độ", "mức", "phiên bản", "iso", "ipv",
 )
-_NOT_ID_SO = ("chỉ số", "tổng số", "con số", "đạt số")
+_NOT_ID_SO = ("chỉ số", "tổng số", "con số", "đạt số", "ký số", "thư số", "đổi số", "quyền số")  # "chữ ký số: 100%"
 # phrases ending in one of those words whose number is a figure: "kỷ luật 19 người", "thời điểm báo cáo 22,6 tỷ"
 _NOT_ID_PHRASES = ("kỷ luật", "thời điểm báo cáo", "kỳ báo cáo", "ngày báo cáo", "danh mục")
 # an amount right after "kế hoạch" / "chương trình" / "báo cáo" is a figure, not a document number

@@ -202,3 +202,114 @@ def test_a_bullet_opening_with_its_tier_scopes_every_figure_of_the_bullet() -> N
     got = _values(_facts(text, "district"))
     assert {("tthc_cases_received", "district_level", 5204), ("tthc_cases_online", "district_level", 3918),
             ("tthc_cases_resolved", "district_level", 5101), ("tthc_on_time_rate_pct", "district_level", 98.9)} <= got
+
+
+# ---------------------------------------------------------------- 2. label-before-number lists
+def test_procedures_listed_by_tier_with_the_label_first() -> None:
+    text = ("Hiện nay, tổng số TTHC đang thực hiện là 2.015 thủ tục, trong đó: cấp tỉnh 1.541 TTHC; "
+            "cấp huyện 289 TTHC; cấp xã 121 TTHC; ngành dọc 64 TTHC.")
+    got = _values(_facts(text, "province_office"))
+    assert {("tthc_procedures_total", "province_level", 1541), ("tthc_procedures_district", "district_level", 289),
+            ("tthc_procedures_commune", "commune_level", 121),
+            ("tthc_procedures_vertical_agencies", "all", 64)} <= _values(_facts(text, "province_office")) | got
+    assert ("tthc_procedures_total", "all", 2015) in got
+
+
+def test_a_rate_listed_by_tier_after_its_name() -> None:
+    text = "Tỷ lệ số hóa hồ sơ, kết quả giải quyết: cấp tỉnh 91,2%; cấp huyện 83,5%; cấp xã 70,4%."
+    got = _values(_facts(text, "province_office"))
+    assert {("tthc_digitization_rate_pct", "province_level", 91.2),
+            ("tthc_digitization_rate_pct", "district_level", 83.5),
+            ("tthc_digitization_rate_pct", "commune_level", 70.4)} <= got
+
+
+def test_online_services_split_without_repeating_online() -> None:
+    text = "Tỉnh cung cấp 1.412 dịch vụ công trực tuyến, trong đó 598 dịch vụ toàn trình và 814 dịch vụ một phần."
+    got = _codes_values(_facts(text, "province_office"))
+    assert {("online_services_total", 1412), ("online_services_full", 598), ("online_services_partial", 814)} <= got
+
+
+# ---------------------------------------------------------------- 3. wording variants
+@pytest.mark.parametrize(
+    ("text", "level", "expected"),
+    [
+        ("Tiếp nhận 3.015 hồ sơ, trong đó trực tuyến toàn trình 402, một phần 2.117; trực tiếp 496 hồ sơ.",
+         "district",
+         {("tthc_cases_online_full", 402), ("tthc_cases_online_partial", 2117), ("tthc_cases_direct", 496)}),
+        ("Hồ sơ nộp trực tuyến: toàn trình 288 hồ sơ, một phần 1.306 hồ sơ.", "district",
+         {("tthc_cases_online_full", 288), ("tthc_cases_online_partial", 1306)}),
+        ("Đã giải quyết 1.502 hồ sơ, trong đó sớm hạn 1.210 hồ sơ, đúng hạn 285 hồ sơ, quá hạn 7 hồ sơ.", "district",
+         {("tthc_cases_resolved_early", 1210), ("tthc_cases_resolved_on_time", 285), ("tthc_cases_resolved_late", 7)}),
+        ("Năm 2023 chuyển sang 41 hồ sơ; trong năm tiếp nhận mới 2.904 hồ sơ.", "commune",
+         {("tthc_cases_carried_over", 41), ("tthc_cases_new", 2904)}),
+        ("Kế hoạch CCHC năm 2025 của huyện đề ra 42 nhiệm vụ.", "district", {("cchc_plan_tasks_total", 42)}),
+        ("Tỷ lệ CBCCVC được cấp chứng thư số: 100%.", "district", {("digital_signature_rate_pct", 100)}),
+        ("Tỷ lệ văn bản đi được ký số, gửi trên môi trường mạng đạt 97,4%.", "province_department",
+         {("e_document_rate_pct", 97.4)}),
+        ("Số viên chức hưởng lương từ NSNN là 1.208 người.", "province_department", {("public_employee_actual", 1208)}),
+        ("Năm nay thực hiện tinh giản biên chế 03 trường hợp.", "district", {("staff_streamlined", 3)}),
+        ("Chi ngân sách ước đạt 18.540 triệu đồng (51,2%).", "commune",
+         {("budget_expenditure_vnd_million", 18540), ("budget_expenditure_pct_of_estimate", 51.2)}),
+        ("Tổng chi ngân sách thực hiện 4.310 triệu đồng (dự toán 7,5 tỷ đồng).", "commune",
+         {("budget_expenditure_estimate_vnd_million", 7500)}),
+    ],
+)
+def test_wording_variants(text: str, level: str, expected: set[tuple[str, float]]) -> None:
+    assert expected <= _codes_values(_facts(text, level))
+
+
+def test_commune_staff_with_cadre_split_and_quota() -> None:
+    text = "Tổng số cán bộ, công chức là 57 người (cán bộ 19, công chức 38) trên tổng số 61 biên chế được giao."
+    got = _values(_facts(text, "commune"))
+    assert {("commune_staff_actual", "all", 57), ("commune_cadres_actual", "all", 19),
+            ("commune_civil_servants_actual", "all", 38), ("commune_staff_quota", "all", 61)} <= got
+
+
+def test_funding_sources_in_brackets_split_the_plan_and_the_total_stays_all() -> None:
+    text = ("Kế hoạch vốn đầu tư công năm 2025 là 275,4 tỷ đồng (vốn ngân sách tỉnh 110,2 tỷ; "
+            "vốn ngân sách huyện 165,2 tỷ).")
+    got = _values(_facts(text, "district"))
+    assert {("public_investment_plan_vnd_million", "all", 275400),
+            ("public_investment_plan_vnd_million", "province_level", 110200),
+            ("public_investment_plan_vnd_million", "district_level", 165200)} <= got
+
+
+# ---------------------------------------------------------------- 4. codes without a pattern before
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hồ sơ giải quyết trước hạn 2.204 hồ sơ, chiếm 84,1%; đúng hạn 401 hồ sơ, chiếm 15,3%.",
+         {("tthc_early_rate_pct", 84.1), ("tthc_on_time_only_rate_pct", 15.3)}),
+        ("Tỷ lệ giải quyết trước hạn đạt 78,6%.", {("tthc_early_rate_pct", 78.6)}),
+        ("Trong kỳ đã cấp 2.075 kết quả giải quyết TTHC điện tử.", {("e_results_issued", 2075)}),
+        ("Tổng số văn bản đi là 5.102 văn bản, trong đó văn bản điện tử 5.020 văn bản.",
+         {("documents_sent_total", 5102), ("documents_sent_electronic", 5020)}),
+        ("Tiếp nhận 6 phản ánh, kiến nghị, trong đó 4 PAKN về quy định hành chính, 2 PAKN về hành vi hành chính.",
+         {("tthc_feedback_on_regulations", 4), ("tthc_feedback_on_conduct", 2)}),
+        ("Qua kiểm tra đã phát hiện 9 hạn chế, thiếu sót, đã khắc phục 7 hạn chế.",
+         {("inspections_issues_found", 9), ("inspections_issues_resolved", 7)}),
+        ("Số hồ sơ tiếp nhận tăng 315 hồ sơ so với quý trước.", {("tthc_cases_received_change_vs_prev_period", 315)}),
+        ("Sở tổ chức xét tuyển 12 chỉ tiêu công chức.", {("civil_servants_recruitment_target", 12)}),
+    ],
+)
+def test_codes_without_a_pattern_before(text: str, expected: set[tuple[str, float]]) -> None:
+    assert expected <= _codes_values(_facts(text, "province_department"))
+
+
+# ---------------------------------------------------------------- 6. distractors
+@pytest.mark.parametrize(
+    ("text", "level", "absent"),
+    [
+        ("So với cùng kỳ năm 2024, số hồ sơ mới tiếp nhận tăng 530 hồ sơ.", "district", 530),
+        ("Năm 2023 phường chỉ tiếp nhận 2.870 hồ sơ.", "commune", 2870),
+    ],
+)
+def test_changes_and_prior_year_figures_are_not_this_period_s_cases(text: str, level: str, absent: float) -> None:
+    assert not any(f.indicator.startswith("tthc_cases") and f.value == absent and not f.indicator.endswith("_change")
+                   and "change" not in f.indicator for f in _facts(text, level))
+
+
+def test_online_payments_are_not_online_cases() -> None:
+    got = _codes_values(_facts("Thanh toán phí, lệ phí trực tuyến: 1.318 hồ sơ.", "district"))
+    assert ("online_payment_cases", 1318) in got
+    assert ("tthc_cases_online", 1318) not in got

@@ -33,12 +33,59 @@ def _staff(commune: str, psu: str, civil: str) -> tuple[tuple[str, str], ...]:
 
 
 
+# phrasings first seen on a blind evaluation set, rewritten for other sentences (tests/test_facts_blind_families.py)
+BLIND_FAMILY_RULES: list[Rule] = [
+    # "Tổng số cán bộ, công chức là 64 người (cán bộ 22, công chức 42) trên tổng số 58 biên chế"
+    *R("civil_servant_actual",
+       r"(?:tổng số )?(?:cán bộ, công chức|cbcc)(?: cấp xã| của xã| xã| phường| thị trấn)?(?: hiện có| hiện nay)?"
+       r"(?: là| có|:)\s*{N} (?:người|cán bộ)(?=\s*[(,;.]|\s*$| trên)",
+       need=("cán bộ, công chức", "cbcc"), prio=3, ctx_forbid=r"(?:giao|tuyển dụng|đào tạo|bồi dưỡng)[^\d;]{0,30}$",
+       switch=((_COMMUNE_STAFF, "commune_staff_actual"),)),
+    *R("commune_cadres_actual",
+       r"\(\s*(?:trong đó:?\s*)?cán bộ(?: là|:)?\s*{N}(?: người)?(?=\s*[,;]\s*công chức)",
+       need="cán bộ", prio=5, ctx_need=r"cán bộ, công chức|cbcc"),
+    *R("commune_civil_servants_actual",
+       r"\d[\d.,]*(?: người)?\s*[,;]\s*công chức(?: là|:)?\s*{N}(?: người)?(?=\s*\))",
+       need="công chức", prio=5, ctx_need=r"cán bộ, công chức|cbcc"),
+    *R("civil_servant_quota",
+       r"(?:trên|so với) (?:tổng số )?{N} (?:biên chế|chỉ tiêu)(?: (?:được )?giao)?",
+       need=("trên", "so với"), prio=3, ctx_need=r"cán bộ|công chức|biên chế",
+       switch=_staff("commune_staff_quota", "public_employee_quota", "civil_servant_quota")),
+    # "Số người làm việc hưởng lương từ NSNN là 412 người" (in post; "được giao": the quota)
+    *R("public_employee_actual",
+       r"(?:người làm việc|viên chức)[^\d;%]{0,30}?hưởng lương từ (?:nsnn|ngân sách(?: nhà nước)?)"
+       r"(?: hiện có| có mặt)?(?: là|:)?\s*{N} (?:người|viên chức)",
+       need="hưởng lương", prio=4),
+    *R("public_employee_quota",
+       r"(?:người làm việc|viên chức)[^\d;%]{0,30}?hưởng lương từ (?:nsnn|ngân sách(?: nhà nước)?)[^\d;%]{0,20}?"
+       r"(?:được )?giao(?: là|:)?\s*{N} (?:người|chỉ tiêu)",
+       need="hưởng lương", prio=5),
+    # "tinh giản biên chế 02 trường hợp"
+    *R("staff_streamlined",
+       r"tinh giản biên chế(?: được| đối với)?{G}{N} (?:người|trường hợp|biên chế|cán bộ|công chức|viên chức)",
+       need="tinh giản", prio=4),
+    # "tổ chức thi tuyển 15 chỉ tiêu công chức"
+    *R("civil_servants_recruitment_target",
+       r"(?:thi tuyển|xét tuyển|tuyển dụng)(?: công chức)?[^\d;%]{0,30}?{N} chỉ tiêu(?! viên chức)",
+       need="chỉ tiêu", prio=3, ctx_forbid=r"viên chức[^;]{0,40}$"),
+    # inspection findings: "phát hiện 12 tồn tại, hạn chế; đã khắc phục 9"
+    *R("inspections_issues_found",
+       r"phát hiện(?: được)? {N} (?:tồn tại|hạn chế|vấn đề|sai sót|thiếu sót|lỗi|nội dung (?:tồn tại|hạn chế))",
+       need="phát hiện", prio=4, ctx_need=r"kiểm tra"),
+    *R("inspections_issues_resolved",
+       r"(?:đã )?(?:khắc phục|xử lý|chấn chỉnh|sửa chữa)(?: xong)?(?: được)? {N}"
+       r"(?: (?:tồn tại|hạn chế|vấn đề|sai sót|thiếu sót|lỗi|nội dung))?(?! {HS})",
+       need=("khắc phục", "xử lý", "chấn chỉnh", "sửa chữa"), prio=3,
+       ctx_need=r"phát hiện(?: được)? \d[\d.,]* (?:tồn tại|hạn chế|vấn đề|sai sót|thiếu sót|lỗi)"),
+]
+
+
 RULES: list[Rule] = [
     # ---- the unit's CCHC plan and the PAR-index remediation plan
     *R("cchc_plan_tasks_total",
-       r"(?:kế hoạch|gồm|với|có) {N} " + _TASK + r"(?! khắc phục)",
+       r"(?:kế hoạch|gồm|với|có|đề ra|xác định) {N} " + _TASK + r"(?! khắc phục)",
        r"{N} " + _TASK + r" khắc phục",
-       need=("kế hoạch", "khắc phục", "gồm"), switch=_plan("total"), prio=2,
+       need=("kế hoạch", "khắc phục", "gồm", "đề ra"), switch=_plan("total"), prio=2,
        ctx_need=r"kế hoạch|khắc phục", ctx_forbid=r"tuyển dụng|tuyển chọn"),
     *R("cchc_plan_tasks_total",
        r"{N} " + _TASK + r" cụ thể",
@@ -335,6 +382,7 @@ RULES: list[Rule] = [
        r"{N} {HS} (?:cán bộ|công chức|cbccvc|cbcc|ccvc)[^\d;%]{0,40}?cập nhật",
        r"cập nhật[^\d;%]{0,40}?{N} {HS} (?:cán bộ|công chức|cbccvc|cbcc|ccvc)",
        need="cập nhật", prio=3),
+    *BLIND_FAMILY_RULES,
     *R("cchc_initiatives_recognized",
        r"sáng kiến[^\d;%]{0,80}?công nhận{G}{N} sáng kiến",
        r"{N} sáng kiến[^\d;%]{0,40}?(?:được )?công nhận",

