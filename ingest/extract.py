@@ -1,4 +1,5 @@
-"""One file in, one ``ExtractionResult`` out: read, normalise, metadata, facts. Never raises for bad input."""
+"""One file in, one ``ExtractionResult`` out: read, normalise, metadata (+ document lint), facts. Never raises
+for bad input."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ingest.doclint import lint_document
 from ingest.facts import extract_facts
 from ingest.metadata import extract_metadata
 from ingest.models import ExtractionResult
@@ -32,6 +34,7 @@ def extract_file(path: Path) -> ExtractionResult:
     try:
         doc = read_document(path)
         meta, issues = extract_metadata(doc)
+        issues = issues + lint_document(doc, meta, issues)
         facts = extract_facts(doc, meta)
     except ReaderError as exc:
         log.warning("rejected %s: %s", path.name, exc)

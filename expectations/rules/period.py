@@ -186,15 +186,19 @@ def _window_line(rf: ReportFacts, facts: list[FactRow]) -> int | None:
 
 
 _RULE_CODE = re.compile(r"^[HW]\d{1,2}$")
+# The document lint's codes (ingest/doclint.py: blank dates, numbering, citations, spelling): about the text,
+# never about a figure, so they name no facts even when a figure shares their line.
+_DOC_CODE = re.compile(r"^D\d")
 
 
 def rule_extraction_issues(rf: ReportFacts) -> list[Finding]:
     """The extractor's issues (period contradictions W10, impossible dates H7, …) become findings. An H7 date
-    is rejected, not the figures: they get W10. Facts on the issue's line are named."""
+    is rejected, not the figures: they get W10. Facts on the issue's line are named, except by the document
+    lint's D codes (warnings ``X:D…`` about the text)."""
     out = []
     for issue in sorted(rf.issues, key=lambda i: i.ordinal):
         code = issue.code.strip().upper()
-        facts = rf.by_line.get(issue.line, []) if issue.line is not None else []
+        facts = rf.by_line.get(issue.line, []) if issue.line is not None and not _DOC_CODE.match(code) else []
         if _RULE_CODE.match(code):
             rule = code
             severity = "hard" if code.startswith("H") else "warning"
