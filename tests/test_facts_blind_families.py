@@ -313,3 +313,28 @@ def test_online_payments_are_not_online_cases() -> None:
     got = _codes_values(_facts("Thanh toán phí, lệ phí trực tuyến: 1.318 hồ sơ.", "district"))
     assert ("online_payment_cases", 1318) in got
     assert ("tthc_cases_online", 1318) not in got
+
+
+# ---------------------------------------------------------------- 7. two-line letterhead of a commune
+@pytest.mark.parametrize(
+    ("district", "commune", "unit", "district_name"),
+    [
+        ("UBND HUYỆN TRI TÔN", "UBND XÃ LƯƠNG AN TRÀ", "UBND xã Lương An Trà", "Tri Tôn"),
+        ("UBND HUYỆN CHÂU THÀNH", "UBND XÃ VĨNH HANH TRUNG", "UBND xã Vĩnh Hanh Trung", "Châu Thành"),
+    ],
+)
+def test_two_line_letterhead_names_the_commune_with_its_district(district: str, commune: str, unit: str,
+                                                                  district_name: str) -> None:
+    from ingest.metadata import extract_metadata
+
+    text = "\n".join([
+        district, commune, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 31/BC-UBND", "", "BÁO CÁO", "Kết quả công tác cải cách hành chính quý III năm 2024", "",
+        f"Thực hiện chỉ đạo của UBND huyện {district_name.title()}, tỉnh An Giang, UBND xã báo cáo như sau:",
+        "Trong quý, xã tiếp nhận 412 hồ sơ.",
+    ])
+    meta, _ = extract_metadata(_doc(text))
+    assert meta.unit_level == "commune"
+    assert meta.reporting_unit == unit
+    assert meta.district == district_name
+    assert meta.province == "An Giang"

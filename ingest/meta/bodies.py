@@ -141,6 +141,9 @@ def title_case(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
+_CENTRE_AFTER = re.compile(r"\s+(?:tâm|ương)\b", re.IGNORECASE)  # "Trung tâm", "Trung ương" end a place name
+
+
 def read_place(text: str, pos: int, tier: str, upper: bool) -> tuple[str | None, int]:
     """The place name after a tier word at ``pos``: canonical when the province / district is known."""
     words: list[tuple[str, int]] = []
@@ -151,7 +154,9 @@ def read_place(text: str, pos: int, tier: str, upper: bool) -> tuple[str | None,
         if not m:
             break
         word = m.group(1)
-        if not _name_word(word, upper, first=not words, numeric_ok=cls in ("district", "commune")):
+        if not _name_word(word, upper, first=not words, numeric_ok=cls in ("district", "commune")) and not (
+            words and word.lower() == "trung" and not _CENTRE_AFTER.match(text, m.end())  # "Vĩnh Thạnh Trung"
+        ):
             break
         words.append((word, m.end()))
         at = m.end()
