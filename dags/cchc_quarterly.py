@@ -6,6 +6,10 @@ the quarter processed is the one in which the data interval ends (see ingest/qua
 on purpose: unpausing must not queue every quarter since 2022; archives are loaded with an explicit backfill
 (``airflow backfill create`` in a deployment, ``cchc backfill`` on the embedded default).
 
+Lineage: each task reports the files and tables it read and wrote (ingest/lineage.py); the OpenLineage
+provider puts them in the task's COMPLETE event: inbox files → extraction files → raw tables → marts_build →
+marts.
+
 No I/O at module level: every import of project code happens inside the tasks.
 """
 
@@ -60,40 +64,76 @@ def cchc_quarterly():
 
     @task
     def extract(batch: list[str], run: dict, **context) -> str:
+        from ingest import lineage
         from ingest.pipeline import extract_batch, run_dir
 
-        return extract_batch(batch, run_dir(run["quarter"], run["run_id"]), context["ti"].map_index)
+        out = extract_batch(batch, run_dir(run["quarter"], run["run_id"]), context["ti"].map_index)
+        lineage.report(inputs=map(lineage.file_uri, batch), outputs=[lineage.file_uri(out)])
+        return out
 
     @task(outlets=[RAW_ASSET], retries=3)
     def load_raw(batch_files: list[str], run: dict) -> dict:
+        from ingest import lineage
         from ingest.pipeline import load
+        from ingest.warehouse import warehouse_url
 
         # index instead of iterating: iterating a lazy XCom sequence probes one item past its end
-        return load([batch_files[i] for i in range(len(batch_files))], run["quarter"], run["run_id"])
+        files = [batch_files[i] for i in range(len(batch_files))]
+        summary = load(files, run["quarter"], run["run_id"])
+        lineage.report(inputs=map(lineage.file_uri, files),
+                       outputs=lineage.tables(warehouse_url(), lineage.LOAD_TABLES))
+        return summary
 
     @task
     def validate_raw(run: dict, loaded: dict) -> dict:
+        from ingest import lineage
         from ingest.pipeline import gate_raw
+        from ingest.warehouse import warehouse_url
 
-        return gate_raw(run)
+        summary = gate_raw(run)
+        url = warehouse_url()
+        lineage.report(inputs=lineage.tables(url, lineage.RAW_TABLES),
+                       outputs=lineage.tables(url, lineage.GATE_TABLES))
+        return summary
 
     @task(retries=3)
     def build_marts(run: dict, gate: dict) -> dict:
+        from ingest import lineage
         from ingest.pipeline import build_marts as build
+        from ingest.publish import BUILD_SCHEMA
+        from ingest.warehouse import warehouse_url
 
-        return build(run)
+        result = build(run)
+        url = warehouse_url()
+        lineage.report(inputs=lineage.tables(url, lineage.dbt_sources()),
+                       outputs=lineage.tables(url, lineage.schema_tables(url, BUILD_SCHEMA)))
+        return result
 
     @task(retries=0)
     def validate_marts(run: dict, built: dict) -> dict:
+        from ingest import lineage
         from ingest.pipeline import gate_marts
+        from ingest.publish import BUILD_SCHEMA
+        from ingest.warehouse import warehouse_url
 
-        return gate_marts(run)
+        summary = gate_marts(run)
+        url = warehouse_url()
+        lineage.report(inputs=lineage.tables(url, lineage.schema_tables(url, BUILD_SCHEMA)),
+                       outputs=lineage.tables(url, ["quality.findings"]))
+        return summary
 
     @task(outlets=[MARTS_ASSET])
     def publish(run: dict, validated: dict) -> dict:
+        from ingest import lineage
         from ingest.pipeline import publish_marts
+        from ingest.publish import BUILD_SCHEMA, PUBLISHED_SCHEMA
+        from ingest.warehouse import warehouse_url
 
-        return publish_marts(run)
+        result = publish_marts(run)
+        url = warehouse_url()
+        lineage.report(inputs=lineage.tables(url, [f"{BUILD_SCHEMA}.{t}" for t in result["published"]]),
+                       outputs=lineage.tables(url, [f"{PUBLISHED_SCHEMA}.{t}" for t in result["published"]]))
+        return result
 
     run = plan()
     files = extract.partial(run=run).expand(batch=discover(run))

@@ -2,10 +2,16 @@
 
 Airflow's metadata lives in ``$CCHC_HOME/airflow/airflow.db`` (SQLite); the DAG folder is the project's
 ``dags/``. Everything here must run before ``airflow`` is imported, hence the lazy imports.
+
+Lineage: the OpenLineage provider emits an event when each task starts and ends, with the files and tables
+it read and wrote (see ingest/lineage.py). Unless OpenLineage is configured otherwise in the environment
+(``OPENLINEAGE_URL``, ``OPENLINEAGE__TRANSPORT__*``, ``AIRFLOW__OPENLINEAGE__*``), the events are appended as
+JSON lines to ``$CCHC_HOME/lineage/events.jsonl``: no lineage server is needed.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -21,6 +27,16 @@ DAG_ID = "cchc_quarterly"
 DAGS_FOLDER = PROJECT_ROOT / "dags"
 
 
+# any of these in the environment means OpenLineage is configured by the user: keep their transport
+LINEAGE_CONFIG_VARS = ("OPENLINEAGE_URL", "OPENLINEAGE_CONFIG", "OPENLINEAGE__TRANSPORT",
+                       "AIRFLOW__OPENLINEAGE__TRANSPORT", "AIRFLOW__OPENLINEAGE__CONFIG")
+
+
+def lineage_file() -> Path:
+    """Where the embedded default appends the OpenLineage events (JSON lines)."""
+    return home_dir() / "lineage" / "events.jsonl"
+
+
 def configure_airflow_env() -> Path:
     airflow_home = home_dir() / "airflow"
     airflow_home.mkdir(parents=True, exist_ok=True)
@@ -33,7 +49,15 @@ def configure_airflow_env() -> Path:
         "AIRFLOW__LOGGING__LOGGING_LEVEL": os.environ.get("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING"),
         "DO_NOT_TRACK": "1",
         "SCARF_ANALYTICS": "false",
+        "AIRFLOW__OPENLINEAGE__NAMESPACE": "cchc",
+        # emit from a thread of the task, not a fork of the whole in-process run
+        "AIRFLOW__OPENLINEAGE__EXECUTE_IN_THREAD": "True",
     }
+    if not any(k.startswith(LINEAGE_CONFIG_VARS) for k in os.environ):
+        events = lineage_file()
+        events.parent.mkdir(parents=True, exist_ok=True)
+        env["AIRFLOW__OPENLINEAGE__TRANSPORT"] = json.dumps(
+            {"type": "file", "log_file_path": str(events), "append": True})
     for key, value in env.items():
         os.environ.setdefault(key, value)
     return airflow_home
@@ -67,6 +91,10 @@ def run_quarter(quarter: Quarter, inbox: str | None = None) -> str:
         migrate_metadata_db()
         dag = load_dag()
         from airflow import settings
+
+        from ingest.lineage import isolate_tasks_in_process
+
+        isolate_tasks_in_process()
 
         if settings.Session is None:  # pragma: no cover - depends on how airflow was imported
             settings.configure_orm()
