@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -91,3 +92,40 @@ def test_named_volumes_declared():
         if not spec.startswith(".")
     }
     assert used <= set(COMPOSE["volumes"])
+
+
+def _interpolate(value: str, env: dict[str, str]) -> str:
+    """Compose's ``${VAR:-default}`` / ``${VAR}`` substitution, for the variables these tests use."""
+    return re.sub(r"\$\{(\w+)(?::-([^}]*))?\}", lambda m: env.get(m[1]) or m[2] or "", value)
+
+
+@pytest.mark.parametrize(("dotenv", "transport"), [
+    ({}, "FileTransport"),
+    ({"OPENLINEAGE_TRANSPORT_TYPE": "http", "OPENLINEAGE_URL": "http://marquez.test:5000"}, "HttpTransport"),
+    ({"OPENLINEAGE_TRANSPORT_TYPE": "console"}, "ConsoleTransport"),
+])
+def test_lineage_transport_from_the_environment(dotenv, transport, monkeypatch):
+    """The OpenLineage client, given the Airflow services' environment, writes to the cchc-var volume by
+    default and to Marquez (or the console) when .env says so; the provider is on in every case."""
+    from airflow.providers.openlineage import conf as ol_conf
+    from openlineage.client import OpenLineageClient
+
+    for key in list(os.environ):
+        if key.startswith((*airflow_local.LINEAGE_CONFIG_VARS, "AIRFLOW__OPENLINEAGE__")):
+            monkeypatch.delenv(key)
+    for name in AIRFLOW_SERVICES:
+        env = {k: _interpolate(str(v), dotenv) for k, v in SERVICES[name]["environment"].items()}
+        for key, value in env.items():
+            if "OPENLINEAGE" in key:
+                monkeypatch.setenv(key, value)
+        assert env["AIRFLOW__OPENLINEAGE__NAMESPACE"] == "cchc"
+        assert not ol_conf.is_disabled(), name
+        client = OpenLineageClient()
+        assert type(client.transport).__name__ == transport, name
+        if transport == "FileTransport":
+            path = client.transport.config.log_file_path
+            assert client.transport.config.append is True
+            assert path.startswith(env["CCHC_HOME"] + "/"), "lineage must live on the cchc-var volume"
+            assert Path(path).parent.as_posix() in SERVICES["airflow-init"]["command"][-1]  # created by init
+        if transport == "HttpTransport":
+            assert client.transport.url == dotenv["OPENLINEAGE_URL"]
