@@ -127,3 +127,20 @@ def test_failed_mart_gate_leaves_published_marts_intact(warehouse_env: str, tmp_
     with psycopg.connect(warehouse_env, autocommit=True) as conn:
         conn.execute("insert into marts_build.fct_x values (3, -1)")
     assert rows(warehouse_env, "select count(*) from marts.fct_x") == [(2,)]
+
+
+def test_data_docs_open_in_a_browser(run_env: dict[str, str]):
+    """One quarter's run leaves GX Data Docs that Chromium renders: the validation page of the raw facts
+    suite for that quarter, with its expectations in a table."""
+    from tests.test_quarter_report import _dom
+
+    proc = cchc("run", "--quarter", "2024Q1", "--inbox", str(REPO / "demo" / "inbox"), env=run_env)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    docs = Path(run_env["CCHC_HOME"]) / "docs" / "2024Q1"
+    assert (docs / "raw" / "index.html").exists() and (docs / "marts" / "index.html").exists()
+    pages = sorted((docs / "raw" / "validations" / "raw_facts").rglob("*.html"))
+    assert pages, "no validation page for the raw facts suite"
+    dom = _dom(pages[-1], Path(run_env["CCHC_HOME"]))
+    text = " ".join(dom.itertext())
+    assert "2024Q1" in text and "raw_facts" in text
+    assert len(dom.xpath("//table//tr")) > 5  # the expectations and their results are listed
