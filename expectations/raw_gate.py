@@ -21,9 +21,9 @@ from expectations.models import FactRow, Finding, GateSummary, IssueRow, ReportR
 from expectations.numbers import fmt_en, fmt_vi
 from expectations.rules import RULE_TEXT, ReportFacts, evaluate_report
 from expectations.suites import build_raw_checkpoint
+from ingest.rawload import ensure_schema
 
 log = logging.getLogger(__name__)
-SCHEMA_SQL = Path(__file__).resolve().parents[1] / "ingest" / "sql" / "warehouse_schema.sql"
 MAX_REASON = 4000
 
 
@@ -276,9 +276,8 @@ def evaluate_quarter(reports: list[ReportRow], facts: list[FactRow], issues: lis
 
 def run_raw_gate(warehouse_url: str, quarter: str, run_id: str, docs_dir: Path) -> GateSummary:
     """Validate the quarter's raw reports and facts; write quality.* / quarantine.*; build Data Docs."""
+    ensure_schema(warehouse_url)
     with psycopg.connect(warehouse_url) as conn:
-        conn.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
-        conn.commit()
         reports, facts, issues = load_quarter(conn, quarter)
     assets = tuple(name for name, rows in (("raw_reports", reports), ("raw_facts", facts)) if rows)
     gx_success, failures = run_checkpoint(warehouse_url, quarter, Path(docs_dir), assets)

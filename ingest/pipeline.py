@@ -50,7 +50,8 @@ def discover(inbox: Path, quarter: str) -> list[Path]:
             log.warning("ignoring %s: it points outside the inbox %s", path, inbox)
             continue
         files.append(path)
-    return files
+    # arrival order (then name): a unit's corrected resubmission is loaded after the report it replaces
+    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, str(p)))
 
 
 def batches(paths: list[Path], size: int = BATCH_SIZE) -> list[list[str]]:
@@ -135,13 +136,11 @@ def gate_raw(run: dict, url: str | None = None) -> dict:
 
 def build_marts(run: dict, url: str | None = None) -> dict:
     from ingest.publish import BUILD_SCHEMA
-    from ingest.transform import build
+    from ingest.transform import build, raise_for
 
     url = url or warehouse_url()
     with warehouse_lock(url, f"quarter:{run['quarter']}"), warehouse_lock(url, "dbt"):
-        result = build(url, run["quarter"], marts_schema=BUILD_SCHEMA)
-    if not result.success:
-        raise RuntimeError(f"dbt build failed for {run['quarter']}:\n{result.log_tail}")
+        result = raise_for(build(url, run["quarter"], marts_schema=BUILD_SCHEMA))
     return {"success": True, "elapsed_s": round(result.elapsed, 1)}
 
 

@@ -32,14 +32,13 @@ def publish(url: str, source: str = BUILD_SCHEMA, target: str = PUBLISHED_SCHEMA
             conn.execute(sql.SQL("drop table if exists {} cascade").format(dst))
             conn.execute(sql.SQL("create table {} (like {} including all)").format(dst, src))
             conn.execute(sql.SQL("insert into {} select * from {}").format(dst, src))
-        conn.execute(
+        conn.execute(sql.SQL(
             """do $$ begin
-                 if not exists (select 1 from pg_roles where rolname = '%s') then
-                   create role %s nologin;
+                 if not exists (select 1 from pg_roles where rolname = {name}) then
+                   create role {role} nologin;
                  end if;
                exception when duplicate_object then null;
-               end $$""" % (bi_role, bi_role)  # noqa: UP031 - role name is a constant, not user input
-        )
+               end $$""").format(name=sql.Literal(bi_role), role=sql.Identifier(bi_role)))
         role, schema = sql.Identifier(bi_role), sql.Identifier(target)
         conn.execute(sql.SQL("grant usage on schema {} to {}").format(schema, role))
         conn.execute(sql.SQL("grant select on all tables in schema {} to {}").format(schema, role))

@@ -62,7 +62,7 @@ def load_result(conn: psycopg.Connection, result: ExtractionResult, path: Path, 
                values (%s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (file_sha256) do update set file_name = excluded.file_name,
                  file_path = excluded.file_path, status = excluded.status, error = excluded.error,
-                 batch_quarter = excluded.batch_quarter, run_id = excluded.run_id, loaded_at = now()""",
+                 batch_quarter = excluded.batch_quarter, run_id = excluded.run_id""",
             (result.sha256, result.file, str(path), size, "rejected" if reason else "ok", reason, quarter, run_id),
         )
         if reason:
@@ -79,12 +79,24 @@ def load_result(conn: psycopg.Connection, result: ExtractionResult, path: Path, 
         meta = result.report
         assert meta is not None
         window = meta.data_window
-        conn.execute("delete from raw.reports where report_id = %s", (result.sha256,))
+        # facts and issues are replaced; the report row is upserted so that its loaded_at stays the time the
+        # warehouse first saw the file: a rerun must not change which resubmission is the latest
+        conn.execute("delete from raw.facts where report_id = %s", (result.sha256,))
+        conn.execute("delete from raw.extraction_issues where report_id = %s", (result.sha256,))
         conn.execute(
             """insert into raw.reports (report_id, file_name, batch_quarter, reporting_unit, unit_level, province,
                  district, period_label, period_type, period_year, period_quarter, months_covered, window_from,
                  window_to, window_source, is_cumulative, report_quarter, report_date, report_json)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+               on conflict (report_id) do update set file_name = excluded.file_name,
+                 batch_quarter = excluded.batch_quarter, reporting_unit = excluded.reporting_unit,
+                 unit_level = excluded.unit_level, province = excluded.province, district = excluded.district,
+                 period_label = excluded.period_label, period_type = excluded.period_type,
+                 period_year = excluded.period_year, period_quarter = excluded.period_quarter,
+                 months_covered = excluded.months_covered, window_from = excluded.window_from,
+                 window_to = excluded.window_to, window_source = excluded.window_source,
+                 is_cumulative = excluded.is_cumulative, report_quarter = excluded.report_quarter,
+                 report_date = excluded.report_date, report_json = excluded.report_json""",
             (
                 result.sha256, result.file, quarter, meta.reporting_unit, meta.unit_level, meta.province,
                 meta.district, meta.period_label, meta.period_type, meta.year, meta.quarter, meta.months_covered,

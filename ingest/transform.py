@@ -105,21 +105,16 @@ def run_dbt(args: list[str], warehouse_url: str, quarter: str | None = None,
 
 def build(warehouse_url: str, quarter: str | None = None, full_refresh: bool = False,
           marts_schema: str | None = None) -> DbtResult:
-    """``dbt seed`` then ``dbt build`` (models with their data and unit tests, the on-run-end grants).
+    """``dbt build``: seeds, models with their data and unit tests, the on-run-end grants.
 
     ``marts_schema``: build the marts into another schema (the pipeline builds into ``marts_build`` and
     publishes to ``marts`` only after the mart gate passed); the BI grants then are left to the publisher.
 
-    Returns the result of the last step run: the seed step's when it failed, else the build's, with the
-    elapsed time of both. Check ``.success``; ``raise_for(result)`` turns a failure into DbtError.
+    Check ``.success``; ``raise_for(result)`` turns a failure into DbtError.
     """
     extra = ["--full-refresh"] if full_refresh else []
     dbt_vars = {"marts_schema": marts_schema, "bi_grants": False} if marts_schema else None
-    seed = run_dbt(["seed", *extra], warehouse_url, quarter, dbt_vars)
-    if not seed.success:
-        return seed
-    result = run_dbt(["build", *extra], warehouse_url, quarter, dbt_vars)
-    return result.model_copy(update={"elapsed": round(seed.elapsed + result.elapsed, 2)})
+    return run_dbt(["build", *extra], warehouse_url, quarter, dbt_vars)  # build loads the seeds first
 
 
 def raise_for(result: DbtResult) -> DbtResult:

@@ -68,8 +68,9 @@ def test_backfill_then_resubmission_rerun(env: dict[str, str], warehouse_env: st
 
     before = rows(warehouse_env, """select quarter_key, indicator_code, value from marts.fct_province_quarter
                                     where quarter_key <> '2023Q2' order by 1, 2""")
-    # the district resubmits a corrected Q2 report: only Q2 is rerun, and only Q2 changes
-    write_report(inbox, 2, "krong_mo_q2_corrected.txt", extra=7)
+    # the district resubmits a corrected Q2 report: only Q2 is rerun, and only Q2 changes. Its name sorts
+    # before the original's: what counts is when the warehouse first saw each file, not the name.
+    write_report(inbox, 2, "krong_mo_2023q2_corrected.txt", extra=7)
     proc = cchc("run", "--quarter", "2023Q2", "--inbox", str(inbox), env=env)
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert quarter_values(warehouse_env, "tthc_cases_new")["2023Q2"] == figures(2, extra=7)["new"]
@@ -79,8 +80,13 @@ def test_backfill_then_resubmission_rerun(env: dict[str, str], warehouse_env: st
     # both submissions stay queryable in the audited long form, the later one marked latest
     subs = rows(warehouse_env, """select r.file_name, bool_or(v.is_latest_submission)
                                   from marts.fct_indicator_values v join raw.reports r using (report_id)
-                                  where r.file_name like 'krong_mo_q2%%' group by 1 order by 1""")
-    assert subs == [("krong_mo_q2.txt", False), ("krong_mo_q2_corrected.txt", True)]
+                                  where r.file_name in ('krong_mo_q2.txt', 'krong_mo_2023q2_corrected.txt')
+                                  group by 1 order by 1""")
+    assert subs == [("krong_mo_2023q2_corrected.txt", True), ("krong_mo_q2.txt", False)]
+    # a second rerun changes nothing: the original does not become "latest" again
+    proc = cchc("run", "--quarter", "2023Q2", "--inbox", str(inbox), env=env)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert quarter_values(warehouse_env, "tthc_cases_new")["2023Q2"] == figures(2, extra=7)["new"]
 
 
 def test_failure_calls_the_notifier(env: dict[str, str], tmp_path: Path):
