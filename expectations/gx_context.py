@@ -52,6 +52,20 @@ def make_context(docs_dir: Path) -> AbstractDataContext:
     return ctx
 
 
+def dispose_engines(ctx: AbstractDataContext) -> None:
+    """Close the SQLAlchemy pools GX opened for the context's SQL data sources: an ephemeral context is made
+    per run, and a backfill of many quarters must not leave idle connections behind."""
+    import gc
+
+    for datasource in list(ctx.data_sources.all().values()):
+        engines = [getattr(datasource, "_engine", None),
+                   getattr(getattr(datasource, "_execution_engine", None), "engine", None)]
+        for engine in engines:
+            if engine is not None:
+                engine.dispose()
+    gc.collect()  # GX closes the pools of engines it no longer references when they are collected
+
+
 def docs_index(docs_dir: Path) -> Path | None:
     index = Path(docs_dir).resolve() / "index.html"
     return index if index.exists() else None

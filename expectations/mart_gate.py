@@ -14,7 +14,7 @@ from typing import Any
 
 import psycopg
 
-from expectations.gx_context import docs_index, make_context, sqlalchemy_url
+from expectations.gx_context import dispose_engines, docs_index, make_context, sqlalchemy_url
 from expectations.models import Finding, GateSummary, MartGateFailed
 from expectations.suites import result_format_for
 
@@ -150,11 +150,16 @@ def run_mart_gate(warehouse_url: str, quarter: str, run_id: str, docs_dir: Path,
 
         ctx = make_context(docs_dir)
         gx_success = True
-        for cp in build_mart_checkpoint(ctx, warehouse_url, quarter, schema):
-            try:
-                result = cp.run(batch_parameters={"batch_quarter": quarter})
-            except NoAvailableBatchesError:
-                continue  # no rows of this quarter in that mart: nothing to check
+        results = []
+        try:
+            for cp in build_mart_checkpoint(ctx, warehouse_url, quarter, schema):
+                try:
+                    results.append((cp, cp.run(batch_parameters={"batch_quarter": quarter})))
+                except NoAvailableBatchesError:
+                    continue  # no rows of this quarter in that mart: nothing to check
+        finally:
+            dispose_engines(ctx)
+        for cp, result in results:
             gx_success = gx_success and bool(result.success)
             for vr in result.run_results.values():
                 for r in vr.results:

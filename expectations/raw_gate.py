@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import dict_row
 
-from expectations.gx_context import docs_index, make_context
+from expectations.gx_context import dispose_engines, docs_index, make_context
 from expectations.models import FactRow, Finding, GateSummary, IssueRow, ReportRow
 from expectations.numbers import fmt_en, fmt_vi
 from expectations.rules import RULE_TEXT, ReportFacts, evaluate_report
@@ -58,8 +58,11 @@ def run_checkpoint(warehouse_url: str, quarter: str, docs_dir: Path, assets: tup
     if not assets:
         return True, []
     ctx = make_context(docs_dir)
-    checkpoint = build_raw_checkpoint(ctx, warehouse_url, assets)
-    result = checkpoint.run(batch_parameters={"batch_quarter": quarter})
+    try:
+        checkpoint = build_raw_checkpoint(ctx, warehouse_url, assets)
+        result = checkpoint.run(batch_parameters={"batch_quarter": quarter})
+    finally:
+        dispose_engines(ctx)
     failures: list[dict[str, Any]] = []
     for vr in result.run_results.values():
         for r in vr.results:

@@ -298,6 +298,10 @@ def test_checkpoint_rejects_planted_bad_rows_and_accepts_clean_ones(fresh_db, ga
     assert conn.execute("select snippet from quarantine.facts where fact_id = 'bad:0'").fetchone()[0]
     msg = conn.execute("select message_vi, message_en from quality.findings where rule_id = 'H1'").fetchone()
     assert "149" in msg[0] and "Tỷ lệ" in msg[0] and "Percentage" in msg[1]
+    # GX's connection pools are closed after the run: a long backfill must not pile up idle connections
+    others = conn.execute("""select count(*) from pg_stat_activity
+                             where datname = current_database() and pid <> pg_backend_pid()""").fetchone()[0]
+    assert others == 0
     assert summary.docs_index is not None and summary.docs_index.exists()
     assert conn.execute("select status from quality.report_status where report_id = 'good'").fetchone()[0] == \
         "accepted"
