@@ -11,7 +11,7 @@ import logging
 import os
 from pathlib import Path
 
-from ingest.extract import extract_file
+from ingest.extract_cache import extract_cached
 from ingest.locks import warehouse_lock
 from ingest.models import ExtractionResult
 from ingest.rawload import batch_quarter_of, ensure_schema, load_results
@@ -63,7 +63,7 @@ def extract_batch(paths: list[str], out_dir: Path, index: int) -> str:
     out = out_dir / f"batch-{index:04d}.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for p in paths:
-            result = extract_file(Path(p))
+            result = extract_cached(Path(p))
             fh.write(json.dumps({"path": p, "result": result.to_json_dict()}, ensure_ascii=False) + "\n")
     return str(out)
 
