@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.warehouse import sqlalchemy_url  # noqa: F401 - re-exported for the suites
+
 if TYPE_CHECKING:  # pragma: no cover
     from great_expectations.data_context import AbstractDataContext
 
@@ -23,13 +25,6 @@ def quiet_gx_logging() -> None:
     for name in list(logging.root.manager.loggerDict):
         if name.startswith("great_expectations."):
             logging.getLogger(name).setLevel(logging.WARNING)
-
-
-def sqlalchemy_url(url: str) -> str:
-    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
-    return url
 
 
 def make_context(docs_dir: Path) -> AbstractDataContext:

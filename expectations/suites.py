@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ingest.catalog import load_catalog
+from ingest.metadata import TWO_TIER_START
 
 if TYPE_CHECKING:  # pragma: no cover
     import great_expectations as gx
@@ -22,7 +23,7 @@ PERIOD_TYPES = ["month", "quarter", "half_year", "months_ytd", "year", "multi_ye
 SCOPES = ["all", "district_level", "commune_level", "province_level", "center"]
 SOURCES = ["appendix", "narrative"]
 COUNT_UNITS = ["count", "documents", "procedures", "people"]
-REFORM_DATE = "2025-07-01"
+REFORM_DATE = TWO_TIER_START.isoformat()  # rules.md §4: two-tier local government
 RAW_CHECKPOINT = "raw_gate"
 RAW_REPORTS_SUITE = "raw_reports"
 RAW_FACTS_SUITE = "raw_facts"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ingest.doclint import lint_document
@@ -46,8 +45,3 @@ def extract_file(path: Path) -> ExtractionResult:
             error=f"{path.name}: extractor error {type(exc).__name__}: {exc}",
         )
     return ExtractionResult(file=path.name, sha256=sha, status="ok", report=meta, facts=facts, issues=issues)
-
-
-def extract_many(paths: Iterable[Path]) -> Iterator[ExtractionResult]:
-    for path in paths:
-        yield extract_file(Path(path))
