@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.catalog import load_catalog
-from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance
+from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance, rules_form_labels
 from ingest.facts.emit import FactDraft
 from ingest.facts.rule import MACROS, Rule, may_match, required_literals
 from ingest.facts.scope import code_for_level, resolve_scope
@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     *rules_direction.RULES,
     *rules_finance.RULES,
     *rules_egov.RULES,
+    *rules_form_labels.RULES,
 )
 
 _PERCENT_AFTER_RE = re.compile(r"\s*%")

@@ -83,6 +83,30 @@ BLIND_FAMILY_RULES: list[Rule] = [
        need="hành vi hành chính", prio=6),
 ]
 
+# phrasings quoted in the public catalogue (``indicators.md`` §5), tests/test_facts_catalogue_phrasings.py
+CATALOGUE_RULES: list[Rule] = [
+    # "1.318 hồ sơ (phát sinh) trực tuyến một phần": partial when full-online cases are given beside it
+    *R("tthc_cases_online",
+       r"{N} {HS} (?:phát sinh |nộp |xử lý |tiếp nhận )?(?:trực tuyến )?một phần",
+       need="một phần", prio=8, ctx_forbid=r"(?:dịch vụ công|dvc|tỷ lệ)[^\d;]{0,40}$",
+       para_switch=((r"toàn trình", "tthc_cases_online_partial"),)),
+    # "1.230 hồ sơ nộp qua Cổng DVC"
+    *R("tthc_cases_online",
+       r"{N} {HS}[^\d;%]{0,20}?(?:nộp|gửi|tiếp nhận) (?:trực tuyến )?(?:qua|trên) cổng (?:dịch vụ công|dvc)",
+       need="cổng", prio=6, ctx_forbid=r"tỷ lệ[^\d;]{0,30}$|" + _PRIOR),
+    # "1.402 hồ sơ đến hạn giải quyết"
+    *R("tthc_cases_due",
+       r"{N} {HS}[^\d;%]{0,15}?(?<!chưa )đến hạn (?:giải quyết|trả kết quả)",
+       need="đến hạn", prio=7, ctx_forbid=_PRIOR),
+    # procedure inventory phrasings
+    *R("tthc_procedures_simplified",
+       r"{N} (?:{TT}|tt) (?:đã )?(?:được )?phê duyệt phương án đơn giản hóa",
+       need="đơn giản", prio=6),
+    *R("tthc_procedures_location_independent",
+       r"{N} (?:{TT}|tt) (?:được )?tiếp nhận,? (?:và )?giải quyết không phụ thuộc (?:vào )?địa giới hành chính",
+       need="địa giới", prio=6),
+]
+
 RULES: list[Rule] = [
     # ---- intake
     *R("tthc_cases_received",
@@ -356,6 +380,7 @@ RULES: list[Rule] = [
        r"(?:đạt|chiếm|bằng)(?: tỷ lệ)?{G}{N}{P}",
        need=("pakn", "phản ánh"), prio=5, max_value=100),
     *BLIND_FAMILY_RULES,
+    *CATALOGUE_RULES,
     *R("tthc_feedback_received",
        r"(?P<v>(?:không|chưa) (?:có|phát sinh|nhận được|tiếp nhận) (?:bất kỳ )?"
        r"(?:trường hợp|phản ánh|kiến nghị|pakn|ý kiến)"

@@ -80,6 +80,21 @@ BLIND_FAMILY_RULES: list[Rule] = [
 ]
 
 
+# phrasings quoted in the public catalogue (``indicators.md`` §3, §6), tests/test_facts_catalogue_phrasings.py
+CATALOGUE_RULES: list[Rule] = [
+    *R("assigned_tasks_on_time_rate_pct",
+       r"tỷ lệ (?:số )?(?:nhiệm vụ|công việc) (?:được (?:ubnd[^\d;%]{0,30}?)?giao )?(?:đã )?hoàn thành đúng "
+       r"(?:hạn|thời hạn){X}{G}{Q}{N}{P}",
+       need="đúng", kind="percent", prio=6, max_value=100),
+    *R("satisfaction_survey_forms",
+       r"số lượng phiếu(?: khảo sát)?{X}{G}{N}",
+       r"{N} phiếu (?:khảo sát|đánh giá|điều tra)",
+       need="phiếu", prio=5, ctx_need=r"khảo sát|hài lòng"),
+    *R("specialized_agencies",
+       r"{N} (?:cơ quan chuyên môn|phòng chuyên môn)",
+       need="chuyên môn", prio=4, ctx_forbid=r"(?:kiểm tra|tỷ lệ|đã kết nối)[^\d;]{0,60}$"),
+]
+
 RULES: list[Rule] = [
     # ---- the unit's CCHC plan and the PAR-index remediation plan
     *R("cchc_plan_tasks_total",
@@ -383,6 +398,7 @@ RULES: list[Rule] = [
        r"cập nhật[^\d;%]{0,40}?{N} {HS} (?:cán bộ|công chức|cbccvc|cbcc|ccvc)",
        need="cập nhật", prio=3),
     *BLIND_FAMILY_RULES,
+    *CATALOGUE_RULES,
     *R("cchc_initiatives_recognized",
        r"sáng kiến[^\d;%]{0,80}?công nhận{G}{N} sáng kiến",
        r"{N} sáng kiến[^\d;%]{0,40}?(?:được )?công nhận",

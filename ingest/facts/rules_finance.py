@@ -47,6 +47,20 @@ BLIND_FAMILY_RULES: list[Rule] = [
        ctx_forbid=r"giải ngân[^;]{0,80}$"),
 ]
 
+# phrasings quoted in the public catalogue (``indicators.md`` §8), tests/test_facts_catalogue_phrasings.py
+CATALOGUE_RULES: list[Rule] = [
+    # "Dự toán thu ngân sách HĐND huyện giao là 412.000 triệu đồng": the estimate, not the revenue
+    *R("budget_revenue_estimate_vnd_million",
+       r"dự toán (?:thu|chi) ngân sách[^\d;%]{0,60}?(?:là|:|giao|được giao){G}{Q}{N}" + _MONEY,
+       need="dự toán", kind="money", prio=6,
+       switch=((r"dự toán thu", "budget_revenue_estimate_vnd_million"),
+               (r"dự toán chi", "budget_expenditure_estimate_vnd_million"))),
+    # "Kế hoạch vốn các Chương trình mục tiêu quốc gia là 56.200 triệu đồng"
+    *R("ntp_plan_vnd_million",
+       r"kế hoạch vốn (?:các |của các )?chương trình (?:mục tiêu quốc gia|mtqg)[^\d;%]{0,40}?{G}{Q}{N}" + _MONEY,
+       need="kế hoạch vốn", kind="money", prio=6, switch=_NTP_SWITCH_PLAN),
+]
+
 RULES: list[Rule] = [
     # "Tổng số vốn đầu tư công năm 2023 được giao 96,174 tỷ đồng"
     *R("public_investment_plan_vnd_million",
@@ -134,6 +148,7 @@ RULES: list[Rule] = [
        r"(?:đạt|bằng){G}{N}{P}(?: so với)? cùng kỳ",
        need="cùng kỳ", kind="percent", prio=3, ctx_need=r"thu ngân sách"),
     *BLIND_FAMILY_RULES,
+    *CATALOGUE_RULES,
     *R("public_wifi_investment_vnd_million",
        r"wi-?fi[^;%]{0,120}?(?:số tiền|kinh phí|tổng kinh phí)(?: là)?{G}{N}" + _MONEY,
        need="wifi", kind="money", prio=4),
