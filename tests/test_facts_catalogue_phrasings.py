@@ -251,11 +251,9 @@ _NOT_COVERED = "catalogue phrasing not yet covered by the sentence rules"
 _TARGET = "targets ('mục tiêu', 'phấn đấu') are dropped by the narrative engine before any rule applies"
 _LEVEL = "the folded sentence text blanks the level digit of 'mức độ 3 / 4', so the levels cannot be told apart"
 _YTD = "'(lũy kế N)' after an online count is read as a second online count, not as its year-to-date value"
-_WRONG = "read as a neighbouring code"
 # known gaps (test id → reason): strict xfail, so a case fails loudly once the extractor learns it
 KNOWN_GAPS: dict[str, str] = {
     "inspections_issues_found": _NOT_COVERED,
-    "tthc_procedures_total-2": _NOT_COVERED,
     "tthc_procedures_vertical_agencies": _NOT_COVERED,
     "tthc_internal_procedures_digitized_pct": _NOT_COVERED,
     "tthc_cases_online_level3": _LEVEL,
@@ -265,17 +263,12 @@ KNOWN_GAPS: dict[str, str] = {
     "tthc_online_full_rate_target_pct": _TARGET,
     "tthc_on_time_rate_change_vs_last_year_pp": _NOT_COVERED,
     "department_restructuring_done_pct": _NOT_COVERED,
-    "management_boards": _NOT_COVERED,
     "psu_reduction_vs_2015_pct": _NOT_COVERED,
     "civil_servant_reduction_vs_2015_pct": _NOT_COVERED,
     "civil_servant_reduction_target_pct": _TARGET,
     "public_employee_reduction_target_pct": _TARGET,
     "public_employee_quota_supplement_education": _NOT_COVERED,
-    "staff_quota_total": _NOT_COVERED,
-    "commune_cadres_actual": _WRONG + ': commune_staff_actual (cán bộ alone is not cán bộ, công chức)',
-    "commune_civil_servants_actual": _WRONG + ': commune_staff_actual',
     "commune_staff_fill_rate_pct": _NOT_COVERED,
-    "psu_equitized": _NOT_COVERED,
     "national_reporting_system_rate_pct": _NOT_COVERED,
     "edoc_system_connected_rate_pct": _NOT_COVERED,
     "one_stop_system_connected_rate_pct": _NOT_COVERED,
@@ -283,9 +276,6 @@ KNOWN_GAPS: dict[str, str] = {
     "online_services_level3": _LEVEL,
     "online_services_level4": _LEVEL,
     "online_services_level3_4_total": _LEVEL,
-    "agencies_with_online_cases": _NOT_COVERED,
-    "tthc_procedures_with_fees": _NOT_COVERED,
-    "online_payment_procedures": _NOT_COVERED,
     "online_payment_rate_pct": _NOT_COVERED,
 }
 

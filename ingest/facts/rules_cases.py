@@ -105,6 +105,9 @@ CATALOGUE_RULES: list[Rule] = [
     *R("tthc_procedures_location_independent",
        r"{N} (?:{TT}|tt) (?:được )?tiếp nhận,? (?:và )?giải quyết không phụ thuộc (?:vào )?địa giới hành chính",
        need="địa giới", prio=6),
+    *R("tthc_procedures_total",
+       r"{N} (?:{TT}|tt) (?:đang |còn )+(?:có )?hiệu lực",
+       need="hiệu lực", prio=5, ctx_forbid=r"(?:hồ sơ|tỷ lệ)[^\d;]{0,40}$"),
 ]
 
 RULES: list[Rule] = [

@@ -93,6 +93,20 @@ CATALOGUE_RULES: list[Rule] = [
     *R("specialized_agencies",
        r"{N} (?:cơ quan chuyên môn|phòng chuyên môn)",
        need="chuyên môn", prio=4, ctx_forbid=r"(?:kiểm tra|tỷ lệ|đã kết nối)[^\d;]{0,60}$"),
+    # "Số cán bộ cấp xã hiện có là 140 người": cán bộ alone (not "cán bộ, công chức") are the elected cadres
+    *R("commune_cadres_actual",
+       r"số (?:lượng )?cán bộ(?!,| và| công chức) (?:cấp xã|xã, phường, thị trấn|của các xã)(?: hiện có| hiện nay)?"
+       r"(?: là| có|:)\s*{N}",
+       r"số (?:lượng )?công chức (?:cấp xã|xã, phường, thị trấn|của các xã)(?: hiện có| hiện nay)?(?: là| có|:)\s*{N}",
+       need=("cán bộ", "công chức"), prio=6, switch=((r"công chức", "commune_civil_servants_actual"),),
+       ctx_forbid=r"(?:giao|tuyển dụng|đào tạo|bồi dưỡng|kỷ luật)[^\d;]{0,30}$"),
+    *R("management_boards",
+       r"{N} ban quản lý(?! dự án)",
+       r"số (?:lượng )?(?:các )?ban quản lý(?! dự án){X}{G}{N}",
+       need="ban quản lý", prio=4, ctx_need=r"trực thuộc|ubnd|ủy ban"),
+    *R("staff_quota_total",
+       r"khối chính quyền(?: có| được giao| là|:)+\s*{N} (?:biên chế|chỉ tiêu)",
+       need="khối chính quyền", prio=6),
 ]
 
 RULES: list[Rule] = [

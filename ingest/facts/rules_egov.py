@@ -63,6 +63,23 @@ BLIND_FAMILY_RULES: list[Rule] = [
        need="một phần", prio=4, ctx_need=r"dịch vụ công|dvc", ctx_forbid=r"hồ sơ[^\d;,]{0,20}$"),
 ]
 
+# phrasings quoted in the public catalogue (``indicators.md`` §9), tests/test_facts_catalogue_phrasings.py
+CATALOGUE_RULES: list[Rule] = [
+    *R("agencies_with_online_cases",
+       r"{N} (?:cơ quan,? đơn vị|cơ quan|đơn vị|sở,? ngành)[^\d;%]{0,20}?(?:có )?phát sinh hồ sơ (?:trực tuyến|dịch vụ "
+       r"công trực tuyến)",
+       need="phát sinh", prio=6),
+    *R("tthc_procedures_with_fees",
+       r"(?:tổng )?số (?:tthc|thủ tục hành chính|thủ tục) có (?:yêu cầu )?(?:thực hiện )?nghĩa vụ tài chính{X}{G}{N}",
+       r"{N} (?:tthc|thủ tục hành chính|thủ tục) có (?:yêu cầu )?(?:thực hiện )?nghĩa vụ tài chính",
+       need="nghĩa vụ tài chính", prio=6),
+    *R("online_payment_procedures",
+       r"{N} (?:tthc|thủ tục hành chính|thủ tục|dịch vụ công) (?:đã )?(?:được )?(?:tích hợp,? )?(?:và )?triển khai "
+       r"thanh toán trực tuyến",
+       need="thanh toán", prio=7),
+]
+
+
 RULES: list[Rule] = [
     # ---- online services (procedures offered)
     *R("online_services_full",
@@ -120,6 +137,7 @@ RULES: list[Rule] = [
                (r"hài lòng", "satisfaction_rate_pct"),
                (r"ký số|chữ ký số", "digital_signature_rate_pct"))),
     *BLIND_FAMILY_RULES,
+    *CATALOGUE_RULES,
     *R("e_result_rate_pct",
        r"tỷ lệ (?:cấp )?kết quả (?:giải quyết )?(?:{TT} |tt )?(?:bản )?điện tử{X}{G}{Q}{N}{P}",
        need="kết quả", prio=4, kind="percent", max_value=100),

@@ -59,6 +59,9 @@ CATALOGUE_RULES: list[Rule] = [
     *R("ntp_plan_vnd_million",
        r"kế hoạch vốn (?:các |của các )?chương trình (?:mục tiêu quốc gia|mtqg)[^\d;%]{0,40}?{G}{Q}{N}" + _MONEY,
        need="kế hoạch vốn", kind="money", prio=6, switch=_NTP_SWITCH_PLAN),
+    *R("psu_equitized",
+       r"{N} (?:đơn vị sự nghiệp|đvsn)(?: công lập)? (?:đã )?(?:được )?chuyển (?:đổi )?thành công ty cổ phần",
+       need="cổ phần", prio=6),
 ]
 
 RULES: list[Rule] = [
