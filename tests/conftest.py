@@ -18,6 +18,16 @@ SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 
 
+def seed_file(prefix: str) -> Path:
+    """The seed report whose name starts with ``prefix``. Skips only when ../shared is not beside the
+    repository; a missing seed inside an existing ../shared is a failure, not a skip."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared is absent")
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    assert found, f"seed {prefix} is missing from {SEEDS}"
+    return found[0]
+
+
 @pytest.fixture(scope="session")
 def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostgres]:
     server = EmbeddedPostgres(tmp_path_factory.mktemp("pg") / "cluster")

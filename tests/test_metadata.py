@@ -11,7 +11,7 @@ import pytest
 from ingest.metadata import extract_metadata
 from ingest.models import Document, ExtractionIssue, Line, ReportMeta
 from ingest.readers import read_document
-from tests.conftest import GOLD, SEEDS
+from tests.conftest import GOLD, seed_file
 
 
 def _doc(text: str) -> Document:
@@ -33,20 +33,14 @@ def _window(meta: ReportMeta) -> tuple[date | None, date | None]:
 
 
 def _seed(prefix: str) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared is absent")
-    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not found:
-        pytest.skip(f"seed {prefix} is absent")
-    return found[0]
+    return seed_file(prefix)
 
 
 @pytest.mark.parametrize("prefix", ["000", "002", "003"])
 def test_seed_matches_gold_report(prefix: str) -> None:
     seed = _seed(prefix)
     gold_file = GOLD / f"{seed.stem}.json"
-    if not gold_file.exists():
-        pytest.skip("gold file absent")
+    assert gold_file.exists(), f"gold file {gold_file} is missing"
     gold = json.loads(gold_file.read_text(encoding="utf-8"))["report"]
     meta, _ = extract_metadata(read_document(seed))
     got = meta.model_dump(mode="json", by_alias=True)

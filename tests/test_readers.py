@@ -11,7 +11,7 @@ import pytest
 
 from ingest.readers import ReaderError, read_document
 from ingest.textnorm import normalize_line
-from tests.conftest import SEEDS
+from tests.conftest import seed_file
 from tests.docgen import comparable_lines, render_docx, render_html, render_xlsx
 
 VI = "Kết quả giải quyết thủ tục hành chính 6 tháng đầu năm 2024 của UBND xã Đắk Ha"
@@ -274,12 +274,7 @@ def test_extract_prefixes_file_name_on_rejection(tmp_path: Path) -> None:
 
 
 def _seed(prefix: str) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared is absent")
-    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not found:
-        pytest.skip(f"seed {prefix} is absent")
-    return found[0]
+    return seed_file(prefix)
 
 
 @pytest.mark.parametrize("prefix", ["000", "002"])
