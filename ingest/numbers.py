@@ -208,6 +208,21 @@ def _introduced(low: str, start: int) -> bool:
     return False
 
 
+# a legacy online-service level ("mức độ 3", the "4" of "mức độ 3, 4") is not a figure, but the rules must tell
+# the levels apart: its digit becomes a level mark (LEVEL_MARKS[d - 1]), never read as a number
+LEVEL_MARKS = "ⅰⅱⅲⅳ"
+_LEVEL_BEFORE_RE = re.compile(r"(?<!\w)mức\s*(?:độ\s*)?(?:[1-4]\s*(?:,|và|-|/|hoặc)\s*(?:mức\s*(?:độ)?\s*)?)*$")
+
+
+def _level_mark(low: str, start: int, end: int) -> str | None:
+    """The level mark for the digit run ``low[start:end]`` when it is a service level ("mức độ 3"), else None."""
+    if end - start != 1 or low[start] not in "1234":
+        return None
+    if not _LEVEL_BEFORE_RE.search(low, max(0, start - 40), start):
+        return None
+    return LEVEL_MARKS[int(low[start]) - 1]
+
+
 _RUN_RE = re.compile(r"[0-9](?:[0-9.,]*[0-9])?")
 _LITERAL_MASKS = (
     re.compile(r"\(\s*[-–]\s*\d[\d.,]*\s*(?:điểm|đ)\b"),  # points lost "(- 2.027 điểm)"
@@ -233,7 +248,8 @@ def mask_non_figures(text: str) -> str:
     """Replace numbers that are not figures with spaces (same length, so offsets stay valid).
 
     Dates, years, periods ("06 tháng"), document ids ("251/QĐ-UBND", "Nghị định số 61/2018/NĐ-CP"),
-    footnote markers, URLs, legacy service levels ("mức độ 3, 4"), tiers ("3 cấp") and outline numbering.
+    footnote markers, URLs, tiers ("3 cấp") and outline numbering. A legacy service level ("mức độ 3, 4")
+    becomes a level mark ("mức độ ⅲ, ⅳ"): not a figure, yet the levels stay apart.
     """
     if not _DIGIT_RE.search(text):
         return text
@@ -255,13 +271,15 @@ def mask_non_figures(text: str) -> str:
         if _introduced(low, m.start()):
             if chars is None:
                 chars = list(low)
-            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+            mark = _level_mark(low, m.start(), m.end())
+            chars[m.start() : m.end()] = mark if mark else " " * (m.end() - m.start())
     if chars is not None:
         low = "".join(chars)
     if low is text:
         return text
     # keep the caller's letters (case), take the blanks from the masked copy
-    return "".join(" " if b == " " and a != " " and (a.isdigit() or a in ".,/-") and _blankable(a) else a
+    return "".join(b if b in LEVEL_MARKS else
+                   " " if b == " " and a != " " and (a.isdigit() or a in ".,/-") and _blankable(a) else a
                    for a, b in zip(text, low, strict=True)) if text != text.lower() else low
 
 

@@ -249,15 +249,12 @@ ALL = DIRECTION + TTHC + STAFFING + FINANCE + EGOV
 
 _NOT_COVERED = "catalogue phrasing not yet covered by the sentence rules"
 _TARGET = "targets ('mục tiêu', 'phấn đấu') are dropped by the narrative engine before any rule applies"
-_LEVEL = "the folded sentence text blanks the level digit of 'mức độ 3 / 4', so the levels cannot be told apart"
 _YTD = "'(lũy kế N)' after an online count is read as a second online count, not as its year-to-date value"
 # known gaps (test id → reason): strict xfail, so a case fails loudly once the extractor learns it
 KNOWN_GAPS: dict[str, str] = {
     "inspections_issues_found": _NOT_COVERED,
     "tthc_procedures_vertical_agencies": _NOT_COVERED,
     "tthc_internal_procedures_digitized_pct": _NOT_COVERED,
-    "tthc_cases_online_level3": _LEVEL,
-    "tthc_cases_online_level4": _LEVEL,
     "tthc_cases_online_ytd": _YTD,
     "tthc_resolution_rate_pct": _NOT_COVERED,
     "tthc_online_full_rate_target_pct": _TARGET,
@@ -272,10 +269,6 @@ KNOWN_GAPS: dict[str, str] = {
     "national_reporting_system_rate_pct": _NOT_COVERED,
     "edoc_system_connected_rate_pct": _NOT_COVERED,
     "one_stop_system_connected_rate_pct": _NOT_COVERED,
-    "online_services_level1_2": _LEVEL,
-    "online_services_level3": _LEVEL,
-    "online_services_level4": _LEVEL,
-    "online_services_level3_4_total": _LEVEL,
     "online_payment_rate_pct": _NOT_COVERED,
 }
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.numbers import (
+    LEVEL_MARKS,
+    NUMBER_RE,
     count_multiplier_after,
     mask_non_figures,
     money_unit_after,
@@ -126,3 +128,10 @@ def test_figures_survive_masking() -> None:
     for figure in ("48", "73,8", "1.206"):
         assert figure in masked
     assert "12/" not in masked
+
+
+def test_service_levels_become_distinct_marks_not_figures() -> None:
+    masked = mask_non_figures("có 48 dịch vụ công mức độ 1, 2; 76 thủ tục mức độ 3; 141 thủ tục mức 4")
+    assert "48" in masked and "76" in masked and "141" in masked
+    assert [ch for ch in masked if ch in LEVEL_MARKS] == list(LEVEL_MARKS)
+    assert not NUMBER_RE.search(masked.replace("48", "").replace("76", "").replace("141", ""))

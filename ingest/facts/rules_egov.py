@@ -4,7 +4,34 @@ from __future__ import annotations
 
 from ingest.facts.rule import R, Rule
 
-_L34 = r"mức độ\s*[ ,và]*\s*(?:mức độ\s*)?"  # digits are blanked: "mức độ 3, 4" → "mức độ  ,  "
+# service levels are folded to marks ("mức độ 3, 4" → "mức độ ⅲ, ⅳ", ``ingest.numbers.LEVEL_MARKS``)
+_LV = r"mức(?: độ)? "
+_AND = r"\s*(?:,|và|-|/|hoặc)\s*(?:mức(?: độ)?\s*)?"
+_LEVELS = (  # (level pattern, services code, online cases code)
+    (_LV + "ⅰ" + _AND + "ⅱ", "online_services_level1_2", None),
+    (_LV + "ⅲ" + _AND + "ⅳ", "online_services_level3_4_total", None),
+    (_LV + "ⅲ(?!" + _AND + "ⅳ)", "online_services_level3", "tthc_cases_online_level3"),
+    ("(?<!ⅲ, )(?<!ⅲ,)(?<!ⅲ và )(?<!ⅲ - )" + _LV + "ⅳ", "online_services_level4", "tthc_cases_online_level4"),
+)
+_SVC = r"(?:{TT}|tt|dịch vụ)"
+# a level's procedures that are integrated, have cases or a rate are other codes
+_NOT_PLAIN_LEVEL = r"(?![^\d;%]{0,30}(?:tích hợp|phát sinh|tỷ lệ|hồ sơ))"
+
+
+def _level_rules() -> list[Rule]:
+    out: list[Rule] = []
+    for lv, svc, cases in _LEVELS:
+        out += R(svc,
+                 r"{N} " + _SVC + r"(?: công)?[^\d;%]{0,40}?" + lv + _NOT_PLAIN_LEVEL,
+                 _SVC + r"[^\d;%]{0,50}?" + lv + _NOT_PLAIN_LEVEL + r"{X}{G}{N}(?! {HS})",
+                 need="mức", prio=5, ctx_forbid=r"(?:hồ sơ|tỷ lệ|tích hợp)[^\d;]{0,40}$")
+        if cases:
+            out += R(cases,
+                     r"{N} {HS}[^\d;%]{0,30}?" + lv,
+                     r"{HS}[^\d;%]{0,30}?" + lv + r"{X}{G}{N}(?: {HS})?",
+                     need="mức", prio=7, ctx_forbid=r"tỷ lệ[^\d;]{0,40}$")
+    return out
+
 _COMPONENT = (
     r"chỉ số (?:thành phần )?(?:về )?(?:công tác )?(?:chỉ đạo|cải cách|xây dựng|tác động|hiện đại)|"
     r"(?:chính quyền điện tử|chính quyền số|tổ chức bộ máy|chế độ công vụ|tài chính công|thủ tục hành chính|"
@@ -65,6 +92,7 @@ BLIND_FAMILY_RULES: list[Rule] = [
 
 # phrasings quoted in the public catalogue (``indicators.md`` §9), tests/test_facts_catalogue_phrasings.py
 CATALOGUE_RULES: list[Rule] = [
+    *_level_rules(),
     *R("agencies_with_online_cases",
        r"{N} (?:cơ quan,? đơn vị|cơ quan|đơn vị|sở,? ngành)[^\d;%]{0,20}?(?:có )?phát sinh hồ sơ (?:trực tuyến|dịch vụ "
        r"công trực tuyến)",
