@@ -44,6 +44,14 @@ _ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện|không tiếp nhận|không phát sinh")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu(?! quốc gia)|định hướng|\bsẽ\b|đề nghị|"
                          r"(?<!phản ánh, )(?<!phản ánh )(?<!pakn, )kiến nghị")
+_TARGET_RE = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|chỉ tiêu")
+
+
+def _is_target(rule: Rule) -> bool:
+    """Target rules ("mục tiêu giảm 5% biên chế") are the only ones that read forward-looking figures."""
+    return rule.code.endswith("_target_pct") and not rule.switch and not rule.para_switch
+
+
 _COMPANION_RE = re.compile(
     r"(?:(?:chiếm|đạt|bằng)(?:\s+tỷ\s+lệ)?(?:\s+là)?\s*:?\s*|\(\s*)" + MACROS["N"] + r"\s*%"
 )
@@ -308,7 +316,12 @@ def _admissible(c: _Cand, text: str, unit: TextUnit, sb: list[int], cb: list[int
     rule, m = c.rule, c.m
     vstart = m.start("v")
     c0 = start_of(cb, vstart)
-    if _FORWARD_RE.search(text, c0, vstart) or _NEGATED_RE.search(text, max(0, vstart - 24), vstart):
+    if _is_target(rule):  # a goal: only when the sentence states one ("mục tiêu", "phấn đấu")
+        if not _TARGET_RE.search(text, start_of(sb, vstart), vstart):
+            return False
+    elif _FORWARD_RE.search(text, c0, vstart):
+        return False
+    if _NEGATED_RE.search(text, max(0, vstart - 24), vstart):
         return False
     paren = text.rfind("(", c0, vstart)
     if paren >= 0 and _THRESHOLD_RE.search(text, paren, vstart):

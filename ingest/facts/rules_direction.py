@@ -82,6 +82,15 @@ BLIND_FAMILY_RULES: list[Rule] = [
 
 # phrasings quoted in the public catalogue (``indicators.md`` §3, §6), tests/test_facts_catalogue_phrasings.py
 CATALOGUE_RULES: list[Rule] = [
+    # goals ("phấn đấu / mục tiêu giảm 5% biên chế"): target rules alone read figures after a goal word
+    *R("civil_servant_reduction_target_pct",
+       r"(?:mục tiêu|phấn đấu|chỉ tiêu)[^\d;%]{0,40}?(?:tinh )?giảm(?: tối thiểu| ít nhất)? {N}{P} (?:số lượng )?"
+       r"biên chế(?: công chức)?(?! viên chức| sự nghiệp)",
+       need="giảm", prio=6, kind="percent", max_value=100),
+    *R("public_employee_reduction_target_pct",
+       r"(?:mục tiêu|phấn đấu|chỉ tiêu)[^\d;%]{0,40}?(?:tinh )?giảm(?: tối thiểu| ít nhất)? {N}{P} (?:số lượng )?"
+       r"(?:người làm việc|viên chức|biên chế (?:viên chức|sự nghiệp))",
+       need="giảm", prio=6, kind="percent", max_value=100),
     *R("assigned_tasks_on_time_rate_pct",
        r"tỷ lệ (?:số )?(?:nhiệm vụ|công việc) (?:được (?:ubnd[^\d;%]{0,30}?)?giao )?(?:đã )?hoàn thành đúng "
        r"(?:hạn|thời hạn){X}{G}{Q}{N}{P}",

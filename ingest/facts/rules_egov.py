@@ -93,6 +93,10 @@ BLIND_FAMILY_RULES: list[Rule] = [
 # phrasings quoted in the public catalogue (``indicators.md`` §9), tests/test_facts_catalogue_phrasings.py
 CATALOGUE_RULES: list[Rule] = [
     *_level_rules(),
+    *R("tthc_online_full_rate_target_pct",
+       r"(?:mục tiêu|phấn đấu|chỉ tiêu)[^\d;%]{0,60}?(?:trực tuyến )?toàn trình{X}{G}{N}{P}",
+       r"(?:mục tiêu|phấn đấu|chỉ tiêu)[^\d;%]{0,40}?{N}{P} (?:số )?{HS}[^\d;%]{0,40}?(?:trực tuyến )?toàn trình",
+       need="toàn trình", prio=6, kind="percent", max_value=100),
     *R("agencies_with_online_cases",
        r"{N} (?:cơ quan,? đơn vị|cơ quan|đơn vị|sở,? ngành)[^\d;%]{0,20}?(?:có )?phát sinh hồ sơ (?:trực tuyến|dịch vụ "
        r"công trực tuyến)",
