@@ -248,13 +248,11 @@ EGOV = [
 ALL = DIRECTION + TTHC + STAFFING + FINANCE + EGOV
 
 _NOT_COVERED = "catalogue phrasing not yet covered by the sentence rules"
-_YTD = "'(lũy kế N)' after an online count is read as a second online count, not as its year-to-date value"
 # known gaps (test id → reason): strict xfail, so a case fails loudly once the extractor learns it
 KNOWN_GAPS: dict[str, str] = {
     "inspections_issues_found": _NOT_COVERED,
     "tthc_procedures_vertical_agencies": _NOT_COVERED,
     "tthc_internal_procedures_digitized_pct": _NOT_COVERED,
-    "tthc_cases_online_ytd": _YTD,
     "tthc_resolution_rate_pct": _NOT_COVERED,
     "tthc_on_time_rate_change_vs_last_year_pp": _NOT_COVERED,
     "department_restructuring_done_pct": _NOT_COVERED,

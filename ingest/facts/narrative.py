@@ -44,6 +44,7 @@ _ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện|không tiếp nhận|không phát sinh")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu(?! quốc gia)|định hướng|\bsẽ\b|đề nghị|"
                          r"(?<!phản ánh, )(?<!phản ánh )(?<!pakn, )kiến nghị")
+_PAREN_YTD_RE = re.compile(r"\(\s*lũy\s+kế[^\d()]{0,25}$")
 _TARGET_RE = re.compile(r"phấn đấu|mục tiêu(?! quốc gia)|chỉ tiêu")
 
 
@@ -323,6 +324,9 @@ def _admissible(c: _Cand, text: str, unit: TextUnit, sb: list[int], cb: list[int
         return False
     if _NEGATED_RE.search(text, max(0, vstart - 24), vstart):
         return False
+    ytd = _PAREN_YTD_RE.search(text, max(0, vstart - 40), vstart)
+    if ytd is not None and m.start() < ytd.start() and not rule.code.endswith("_ytd"):
+        return False  # "830 hồ sơ trực tuyến (lũy kế 2.410)": the year-to-date value of the count before it
     paren = text.rfind("(", c0, vstart)
     if paren >= 0 and _THRESHOLD_RE.search(text, paren, vstart):
         return False
