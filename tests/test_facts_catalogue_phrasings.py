@@ -253,7 +253,6 @@ KNOWN_GAPS: dict[str, str] = {
     "inspections_issues_found": _NOT_COVERED,
     "tthc_procedures_vertical_agencies": _NOT_COVERED,
     "tthc_internal_procedures_digitized_pct": _NOT_COVERED,
-    "tthc_resolution_rate_pct": _NOT_COVERED,
     "tthc_on_time_rate_change_vs_last_year_pp": _NOT_COVERED,
     "department_restructuring_done_pct": _NOT_COVERED,
     "psu_reduction_vs_2015_pct": _NOT_COVERED,

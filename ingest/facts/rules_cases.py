@@ -85,6 +85,11 @@ BLIND_FAMILY_RULES: list[Rule] = [
 
 # phrasings quoted in the public catalogue (``indicators.md`` §5), tests/test_facts_catalogue_phrasings.py
 CATALOGUE_RULES: list[Rule] = [
+    # "đã giải quyết 1.460/1.520 hồ sơ (tỷ lệ 96,1%)": the rate of a resolved-of-total pair
+    *R("tthc_resolution_rate_pct",
+       r"giải quyết(?: xong)?(?: được)? \d[\d.,]*\s*/\s*\d[\d.,]* {HS}\s*[(,]?\s*(?:đạt |chiếm )?(?:tỷ lệ|đạt|chiếm)"
+       r"(?: là)?\s*:?\s*{N}{P}",
+       need="giải quyết", prio=5, kind="percent", max_value=100),
     # "1.318 hồ sơ (phát sinh) trực tuyến một phần": partial when full-online cases are given beside it
     *R("tthc_cases_online",
        r"{N} {HS} (?:phát sinh |nộp |xử lý |tiếp nhận )?(?:trực tuyến )?một phần",
