@@ -8,7 +8,6 @@ indicator is a gold indicator. Skips only when ../shared is absent.
 from __future__ import annotations
 
 import importlib.util
-import time
 
 import pytest
 
@@ -83,10 +82,8 @@ def test_facts_obey_the_contract(scored: dict[str, dict]) -> None:
             assert f["scope"] in ("all", "district_level", "commune_level", "province_level", "center")
 
 
-def test_unlabelled_seeds_yield_facts_quickly() -> None:
+def test_every_seed_yields_facts() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
-        start = time.perf_counter()
         result = extract_file(path)
-        assert time.perf_counter() - start < 1.0
         assert result.status == "ok"
         assert len(result.facts) >= 20, path.name
