@@ -16,21 +16,17 @@ import psycopg
 
 from expectations.gx_context import dispose_engines, docs_index, make_context, sqlalchemy_url
 from expectations.models import Finding, GateSummary, MartGateFailed
-from expectations.suites import result_format_for
+from expectations.suites import result_format_for, sql_literal
 
 MART_CHECKPOINT = "mart_gate"
 RATIO_TOLERANCE = 1e-4  # the marts round recomputed percentages to 4 decimals (safe_pct)
 REQUIRED = ("fct_indicator_values", "fct_province_quarter", "dim_indicator", "dim_reporting_unit", "dim_period")
 
 
-def _lit(s: str) -> str:
-    return "'" + s.replace("'", "''") + "'"
-
-
 def mart_queries(schema: str, quarter: str) -> dict[str, tuple[str, str]]:
     """asset name → (query, index column)."""
     s = schema
-    q = _lit(quarter)
+    q = sql_literal(quarter)
     return {
         "mart_fct_indicator_values": (f"""
 select f.fact_id, f.batch_quarter,

@@ -36,7 +36,8 @@ RESULT_FORMAT: dict[str, Any] = {
 }
 
 
-def _lit(s: str) -> str:
+def sql_literal(s: str) -> str:
+    """A SQL string literal (quotes doubled) for the few constants GX query assets embed."""
     return "'" + s.replace("'", "''") + "'"
 
 
@@ -47,7 +48,7 @@ def bounded_percentage(code: str) -> bool:
 
 
 def catalog_values_sql() -> str:
-    rows = [f"({_lit(code)}, {_lit(ind.unit)}, {'true' if bounded_percentage(code) else 'false'})"
+    rows = [f"({sql_literal(code)}, {sql_literal(ind.unit)}, {'true' if bounded_percentage(code) else 'false'})"
             for code, ind in sorted(load_catalog().items())]
     return "(values " + ",\n ".join(rows) + ") as c(code, unit, bounded)"
 
@@ -61,13 +62,13 @@ select r.report_id, null::text as fact_id, r.file_name, r.batch_quarter, r.repor
                  and r.window_to - r.window_from <= 800
                  and (r.period_year is null or r.period_year = extract(year from r.window_to)::int)
        end as window_valid,
-       (coalesce(r.unit_level, '') = 'district' and r.window_from >= date {_lit(REFORM_DATE)})
+       (coalesce(r.unit_level, '') = 'district' and r.window_from >= date {sql_literal(REFORM_DATE)})
            as district_unit_after_reform
 from raw.reports r"""
 
 
 def raw_facts_query() -> str:
-    count_units = ", ".join(_lit(u) for u in COUNT_UNITS)
+    count_units = ", ".join(sql_literal(u) for u in COUNT_UNITS)
     return f"""
 select f.fact_id, f.report_id, f.batch_quarter, f.indicator, f.scope, f.source, f.unit, f.value, f.line,
        c.unit as catalog_unit,
@@ -80,7 +81,7 @@ select f.fact_id, f.report_id, f.batch_quarter, f.indicator, f.scope, f.source, 
        case when c.unit in ({count_units}) then f.value = round(f.value) end as count_is_whole,
        case when c.unit = 'flag' then f.value end as flag_value,
        case when c.unit = 'level' then f.value end as level_value,
-       (f.scope = 'district_level' and r.window_from >= date {_lit(REFORM_DATE)}) as district_scope_after_reform
+       (f.scope = 'district_level' and r.window_from >= date {sql_literal(REFORM_DATE)}) as district_scope_after_reform
 from raw.facts f
 left join {catalog_values_sql()} on c.code = f.indicator
 left join raw.reports r on r.report_id = f.report_id"""
