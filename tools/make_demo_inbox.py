@@ -88,18 +88,21 @@ def pct(a: float, b: float) -> str:
     return vn(round(100 * a / b, 1), 1)
 
 
-def narrative(unit: str, period: str | tuple[str, str, str, str], f: dict[str, float]) -> list[str]:
-    """The report's lines; ``period`` is a key of PERIOD or a (label, window, signing date, quarter) tuple."""
-    header, place, long_name = PLACE[unit]
+def narrative(unit: str, period: str | tuple[str, str, str, str], f: dict[str, float],
+              place: tuple[str, str, str] | None = None) -> list[str]:
+    """The report's lines; ``period`` is a key of PERIOD or a (label, window, signing date, quarter) tuple,
+    ``place`` the (letterhead, place name, long name) of a unit not in PLACE."""
+    header, place_name, long_name = place or PLACE[unit]
     label, window, signed, _ = PERIOD[period] if isinstance(period, str) else period
+    year = label.rsplit(" ", 1)[-1]
     is_commune = "xã" in unit
-    lines = [*header.split("\n"), "Số: ...../BC-UBND", f"{place}, {signed}", "", "BÁO CÁO",
+    lines = [*header.split("\n"), "Số: ...../BC-UBND", f"{place_name}, {signed}", "", "BÁO CÁO",
              f"Kết quả thực hiện công tác cải cách hành chính {label}", f"(Số liệu tính {window})", "",
              f"{long_name} báo cáo kết quả công tác cải cách hành chính {label} như sau:", "",
              "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"]
     if "plan_total" in f:
         lines.append(
-            f"Kế hoạch cải cách hành chính năm 2024 gồm {vn(f['plan_total'])} nhiệm vụ; đến thời điểm báo cáo "
+            f"Kế hoạch cải cách hành chính năm {year} gồm {vn(f['plan_total'])} nhiệm vụ; đến thời điểm báo cáo "
             f"đã hoàn thành {vn(f['plan_done'])}/{vn(f['plan_total'])} nhiệm vụ, đạt "
             f"{pct(f['plan_done'], f['plan_total'])}% kế hoạch."
         )
@@ -125,7 +128,7 @@ def narrative(unit: str, period: str | tuple[str, str, str, str], f: dict[str, f
             lines.append(f"Số lượng cán bộ, công chức cấp xã được giao {vn(f['cs_quota'])} người; hiện có "
                          f"{vn(f['cs_actual'])} người.")
         else:
-            lines.append(f"Tổng số biên chế công chức được giao năm 2024 là {vn(f['cs_quota'])} biên chế; "
+            lines.append(f"Tổng số biên chế công chức được giao năm {year} là {vn(f['cs_quota'])} biên chế; "
                          f"tổng số biên chế có mặt tại thời điểm báo cáo là {vn(f['cs_actual'])} người.")
         if "pe_quota" in f:
             lines.append(f"Tổng số người làm việc được giao {vn(f['pe_quota'])} người; tổng số người làm việc có "
@@ -133,7 +136,7 @@ def narrative(unit: str, period: str | tuple[str, str, str, str], f: dict[str, f
     if "inv_plan" in f:
         lines += ["", "IV. CẢI CÁCH TÀI CHÍNH CÔNG"]
         lines.append(
-            f"Kế hoạch vốn đầu tư công năm 2024 được giao {vn(f['inv_plan'])} tỷ đồng; giải ngân đến thời điểm "
+            f"Kế hoạch vốn đầu tư công năm {year} được giao {vn(f['inv_plan'])} tỷ đồng; giải ngân đến thời điểm "
             f"báo cáo {vn(f['inv_disbursed'])} tỷ đồng, đạt {pct(f['inv_disbursed'], f['inv_plan'])}% kế hoạch vốn."
         )
     if "edoc" in f:
@@ -174,16 +177,17 @@ def write_docx(path: Path, lines: list[str], table: list[tuple[str, str, str]]) 
     doc.save(path)
 
 
-def write_xlsx(path: Path, unit: str, period: str, table: list[tuple[str, str, str]]) -> None:
+def write_xlsx(path: Path, unit: str, period: str | tuple[str, str, str, str], table: list[tuple[str, str, str]],
+               province: str = "Ngọc Sơn") -> None:
     from openpyxl import Workbook
 
-    label, window, signed, _ = PERIOD[period]
+    label, window, signed, _ = PERIOD[period] if isinstance(period, str) else period
     wb = Workbook()
     ws = wb.active
     ws.title = "Bieu mau"
-    ws.append(["UBND TỈNH NGỌC SƠN"])
-    ws.append([unit.upper().replace("TỈNH NGỌC SƠN", "").strip()])
-    ws.append([f"Ngọc Sơn, {signed}"])
+    ws.append([f"UBND TỈNH {province.upper()}"])
+    ws.append([unit.upper().replace(f"TỈNH {province.upper()}", "").strip()])
+    ws.append([f"{province}, {signed}"])
     ws.append([f"BIỂU MẪU THỐNG KÊ KẾT QUẢ CẢI CÁCH HÀNH CHÍNH {label.upper()}"])
     ws.append([f"Đơn vị báo cáo: {unit}"])
     ws.append([f"(Số liệu tính {window})"])
