@@ -39,6 +39,44 @@ def batch_quarter_of(result: ExtractionResult) -> str | None:
     return None
 
 
+REPORT_COLUMNS = (
+    "report_id", "file_name", "batch_quarter", "reporting_unit", "unit_level", "province", "district",
+    "period_label", "period_type", "period_year", "period_quarter", "months_covered", "window_from", "window_to",
+    "window_source", "is_cumulative", "report_quarter", "report_date", "report_json",
+)
+FACT_COLUMNS = ("fact_id", "report_id", "ordinal", "batch_quarter", "indicator", "scope", "value", "unit", "source",
+                "line", "locator", "snippet", "note")
+ISSUE_COLUMNS = ("report_id", "ordinal", "batch_quarter", "code", "severity", "message", "line")
+
+
+def report_row(result: ExtractionResult, quarter: str) -> tuple:
+    """raw.reports values (REPORT_COLUMNS) of an accepted file."""
+    meta = result.report
+    assert meta is not None
+    window = meta.data_window
+    return (
+        result.sha256, result.file, quarter, meta.reporting_unit, meta.unit_level, meta.province,
+        meta.district, meta.period_label, meta.period_type, meta.year, meta.quarter, meta.months_covered,
+        window.from_ if window else None, window.to if window else None, meta.window_source,
+        meta.cumulative, meta.report_quarter, meta.report_date,
+        json.dumps(meta.model_dump(mode="json", by_alias=True), ensure_ascii=False),
+    )
+
+
+def fact_rows(result: ExtractionResult, quarter: str) -> list[tuple]:
+    """raw.facts values (FACT_COLUMNS), one per fact, ids ``<sha256>:<ordinal>``."""
+    return [
+        (f"{result.sha256}:{i}", result.sha256, i, quarter, f.indicator, f.scope, f.value, f.unit, f.source, f.line,
+         f.locator, f.snippet, f.note)
+        for i, f in enumerate(result.facts)
+    ]
+
+
+def issue_rows(result: ExtractionResult, quarter: str) -> list[tuple]:
+    """raw.extraction_issues values (ISSUE_COLUMNS)."""
+    return [(result.sha256, i, quarter, x.code, x.severity, x.message, x.line) for i, x in enumerate(result.issues)]
+
+
 @dataclass
 class LoadSummary:
     loaded: list[str] = field(default_factory=list)
@@ -76,53 +114,27 @@ def load_result(conn: psycopg.Connection, result: ExtractionResult, path: Path, 
             )
             return False
         conn.execute("delete from quarantine.files where file_sha256 = %s", (result.sha256,))
-        meta = result.report
-        assert meta is not None
-        window = meta.data_window
         # facts and issues are replaced; the report row is upserted so that its loaded_at stays the time the
         # warehouse first saw the file: a rerun must not change which resubmission is the latest
         conn.execute("delete from raw.facts where report_id = %s", (result.sha256,))
         conn.execute("delete from raw.extraction_issues where report_id = %s", (result.sha256,))
         conn.execute(
-            """insert into raw.reports (report_id, file_name, batch_quarter, reporting_unit, unit_level, province,
-                 district, period_label, period_type, period_year, period_quarter, months_covered, window_from,
-                 window_to, window_source, is_cumulative, report_quarter, report_date, report_json)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-               on conflict (report_id) do update set file_name = excluded.file_name,
-                 batch_quarter = excluded.batch_quarter, reporting_unit = excluded.reporting_unit,
-                 unit_level = excluded.unit_level, province = excluded.province, district = excluded.district,
-                 period_label = excluded.period_label, period_type = excluded.period_type,
-                 period_year = excluded.period_year, period_quarter = excluded.period_quarter,
-                 months_covered = excluded.months_covered, window_from = excluded.window_from,
-                 window_to = excluded.window_to, window_source = excluded.window_source,
-                 is_cumulative = excluded.is_cumulative, report_quarter = excluded.report_quarter,
-                 report_date = excluded.report_date, report_json = excluded.report_json""",
-            (
-                result.sha256, result.file, quarter, meta.reporting_unit, meta.unit_level, meta.province,
-                meta.district, meta.period_label, meta.period_type, meta.year, meta.quarter, meta.months_covered,
-                window.from_ if window else None, window.to if window else None, meta.window_source,
-                meta.cumulative, meta.report_quarter, meta.report_date,
-                json.dumps(meta.model_dump(mode="json", by_alias=True), ensure_ascii=False),
-            ),
+            f"""insert into raw.reports ({", ".join(REPORT_COLUMNS)})
+               values ({", ".join(["%s"] * len(REPORT_COLUMNS))})
+               on conflict (report_id) do update set
+                 {", ".join(f"{c} = excluded.{c}" for c in REPORT_COLUMNS[1:])}""",
+            report_row(result, quarter),
         )
         with conn.cursor() as cur:
             cur.executemany(
-                """insert into raw.facts (fact_id, report_id, ordinal, batch_quarter, indicator, scope, value, unit,
-                     source, line, locator, snippet, note)
-                   values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-                [
-                    (f"{result.sha256}:{i}", result.sha256, i, quarter, f.indicator, f.scope, f.value, f.unit,
-                     f.source, f.line, f.locator, f.snippet, f.note)
-                    for i, f in enumerate(result.facts)
-                ],
+                f"""insert into raw.facts ({", ".join(FACT_COLUMNS)})
+                   values ({", ".join(["%s"] * len(FACT_COLUMNS))})""",
+                fact_rows(result, quarter),
             )
             cur.executemany(
-                """insert into raw.extraction_issues (report_id, ordinal, batch_quarter, code, severity, message, line)
-                   values (%s, %s, %s, %s, %s, %s, %s)""",
-                [
-                    (result.sha256, i, quarter, x.code, x.severity, x.message, x.line)
-                    for i, x in enumerate(result.issues)
-                ],
+                f"""insert into raw.extraction_issues ({", ".join(ISSUE_COLUMNS)})
+                   values ({", ".join(["%s"] * len(ISSUE_COLUMNS))})""",
+                issue_rows(result, quarter),
             )
     return True
 
