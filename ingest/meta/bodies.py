@@ -9,6 +9,7 @@ words, or any words in an all-caps header), so provinces and districts outside t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ingest.meta.places import (
@@ -318,7 +319,7 @@ def parse_body(text: str, pos: int = 0, *, header: bool = False) -> Body | None:
     return body
 
 
-def respell(name: str, known_spellings: dict[str, str]) -> str:
+def respell(name: str, known_spellings: Mapping[str, str]) -> str:
     """Ordinary-case spelling for an all-caps name: a spelling seen in the document, else title case."""
     if not name.isupper():
         return name

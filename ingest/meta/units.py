@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ingest.meta.bodies import Body, Place, read_place, render, respell, tier_class
 from ingest.meta.lineindex import LineIndex
@@ -152,10 +153,10 @@ def detect_unit(lines: list[Line], two_tier: bool = False, index: LineIndex | No
     """The issuing body. ``two_tier``: the window starts on or after 1 July 2025 (rules.md §4), so a commune
     has no district unless the report itself writes one. ``index``: the lines' ``LineIndex`` if already made."""
     index = index or LineIndex(lines)
-    scan = _scan(lines, index)
     refs = self_references(lines, index)
     if refs:
-        return _resolve_refs(refs, scan, lines, two_tier)
+        return _resolve_refs(refs, _LazyScan(lines, index), lines, two_tier)
+    scan = _scan(lines, index)
     result = _resolve(scan.level_score, scan.dept_names, scan.provinces, scan.districts, scan.communes, lines,
                       len(lines))
     if two_tier and result.unit_level == "commune":
@@ -179,9 +180,13 @@ _HINT_WORDS = {"ubnd": "b", "ủy": "b", "uỷ": "b", "văn": "b", "sở": "b", 
                "thị": "dc", "xã": "c", "phường": "c", "đặc": "c", "tỉnh": "p", "tp": "p"}
 
 
-def _hints(low: str) -> list[tuple[int, str]]:
+# The same without the body patterns (a scan for place names only).
+_PLACE_HINT_WORDS = {word: cats for word, cats in _HINT_WORDS.items() if cats != "b"}
+
+
+def _hints(low: str, words: dict[str, str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
-    for word, cats in _HINT_WORDS.items():
+    for word, cats in words.items():
         at = low.find(word)
         while at >= 0:
             found.append((at, cats))
@@ -267,14 +272,53 @@ def _take_body(scan: _Scan, m: re.Match[str], text: str, low: str, no: int, is_c
 _CLOSING_LINE = re.compile(r"\W*trên\s+đây\s+là\s+báo\s+cáo", re.IGNORECASE)
 
 
-def _scan(lines: list[Line], index: LineIndex) -> _Scan:
+class _LazyScan:
+    """The place part of ``_scan`` (names after tier words), made on first use: a report that names itself
+    clearly (header, opening, closing) often needs none of it. Body matches (level votes) are left out: the
+    self-references decide the level."""
+
+    def __init__(self, lines: list[Line], index: LineIndex) -> None:
+        self._lines, self._index = lines, index
+
+    @cached_property
+    def scan(self) -> _Scan:
+        return _scan(self._lines, self._index, bodies=False)
+
+
+class _LazySpellings(Mapping[str, str]):
+    """``scan.spellings()``, computed on the first lookup (``respell`` only looks up all-caps names)."""
+
+    def __init__(self, lazy: _LazyScan) -> None:
+        self._lazy = lazy
+
+    @cached_property
+    def _data(self) -> dict[str, str]:
+        return self._lazy.scan.spellings()
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def _scan(lines: list[Line], index: LineIndex, bodies: bool = True) -> _Scan:
+    """Every line's bodies ("b", when ``bodies``), districts, communes and provinces, then the header and
+    signature signals."""
     scan = _Scan()
     with_tren = index.line_indices(("trên",))  # (a closing line starts with it)
     closing = {ln.no for ln in (lines if with_tren is None else [lines[i] for i in with_tren])
                if _CLOSING_LINE.match(ln.text)}
     patterns = {"b": _BODY, "d": _DISTRICT_AT, "c": _COMMUNE_AT, "p": _PROVINCE_AT}
+    hint_words = _HINT_WORDS
+    if not bodies:
+        del patterns["b"]
+        hint_words = _PLACE_HINT_WORDS
     # where the hint words are, found once over the whole document (lines after the motto lines)
-    spots_by_line = index.occurrences(_HINT_WORDS)
+    spots_by_line = index.occurrences(hint_words)
     for i, ln in enumerate(lines):
         if spots_by_line is not None and ln.no > 20:
             spots = spots_by_line.get(i)
@@ -288,12 +332,12 @@ def _scan(lines: list[Line], index: LineIndex) -> _Scan:
         low = text.lower()
         if len(low) != len(text):
             # (a character whose lower case is longer: plain case-insensitive passes)
-            for cat, pattern in patterns.items():
+            for cat, pattern in patterns.items():  # (without "b" when not ``bodies``)
                 for m in pattern.finditer(text):
                     _take(scan, cat, m, text, "", ln.no, ln.no in closing)
             continue
         # One pass over the lower-cased line finds where each (slow, case-insensitive) pattern can match.
-        _scan_spots(scan, patterns, _hints(low), text, low, ln.no, ln.no in closing)
+        _scan_spots(scan, patterns, _hints(low, hint_words), text, low, ln.no, ln.no in closing)
     level_score, dept_names = scan.level_score, scan.dept_names
     districts, communes, provinces = scan.districts, scan.communes, scan.provinces
     _document_signals(lines, level_score, dept_names, provinces, districts, communes)
@@ -383,7 +427,7 @@ def _resolve(level_score: Counter[str], dept_names: Counter[str], provinces: _Na
 _LEVEL_OUT = {"province": "province_office"}
 
 
-def _resolve_refs(refs: list[Ref], scan: _Scan, lines: list[Line], two_tier: bool) -> UnitResult:
+def _resolve_refs(refs: list[Ref], lazy: _LazyScan, lines: list[Line], two_tier: bool) -> UnitResult:
     """The body the report names itself with most often (header, label, opening, closing), completed with the
     places it is qualified with, then with what the whole text says."""
     groups: dict[tuple[str, str, str, str], list[Ref]] = defaultdict(list)
@@ -400,7 +444,7 @@ def _resolve_refs(refs: list[Ref], scan: _Scan, lines: list[Line], two_tier: boo
     best = max(candidates, key=lambda k: (score[k], -min(r.line for r in groups[k])))
     members = [r for k, rs in groups.items() if k == best or (not k[3] and k[:3] == best[:3]) for r in rs]
     lead = max(members, key=lambda r: (r.weight, r.body.own is not None and r.body.own.name is not None)).body
-    spellings = scan.spellings()
+    spellings = _LazySpellings(lazy)
     places = _vote_places(members, spellings)
     body = Body(lead.kind, own=lead.own, dept=lead.dept, council=lead.council, places=places)
     level = body.level
@@ -417,20 +461,20 @@ def _resolve_refs(refs: list[Ref], scan: _Scan, lines: list[Line], two_tier: boo
     if own_cls == "district" and own is not None:
         district = own if own.name else None
         if district is None and body.kind == "ubnd":
-            best_district = scan.districts.best()
+            best_district = lazy.scan.districts.best()
             district = Place(own.tier, district_display(best_district) or best_district) if best_district else None
     if level == "commune" and own is not None and own.name is None:
-        commune = scan.communes.best()
+        commune = lazy.scan.communes.best()
         own = Place(own.tier, commune) if commune else None
     if level in ("commune", "district") and district is None and not (two_tier and level == "commune"):
-        best_district = scan.districts.best()
+        best_district = lazy.scan.districts.best()
         if best_district:
-            district = Place(scan.districts.tier_of(best_district, "huyện"),
+            district = Place(lazy.scan.districts.tier_of(best_district, "huyện"),
                              district_display(best_district) or best_district)
     if district is not None and district.name:
         district = Place(district.tier, district_display(district.name) or respell(district.name, spellings))
     if province is None:
-        province = _fallback_province(scan, district.name if district else None)
+        province = _fallback_province(lazy.scan, district.name if district else None)
     if body.kind == "ubnd" and own_cls == "district" and district is not None:
         own = district
     body.own = own
@@ -441,7 +485,7 @@ def _resolve_refs(refs: list[Ref], scan: _Scan, lines: list[Line], two_tier: boo
     return result
 
 
-def _vote_places(members: list[Ref], spellings: dict[str, str]) -> dict[str, Place]:
+def _vote_places(members: list[Ref], spellings: Mapping[str, str]) -> dict[str, Place]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     spelled: dict[str, Place] = {}
     for ref in members:
