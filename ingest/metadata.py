@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.meta.dates import DATE_FRAGMENT, RawDate, iter_dates, month_end, parse_date
+from ingest.meta.dates import DATE_FRAGMENT, DATE_WORDS, RawDate, first_invalid_date, month_end, parse_date
 from ingest.meta.hints import hinted_finditer
 from ingest.meta.lineindex import LineIndex
 from ingest.meta.periods import (
@@ -98,20 +99,36 @@ def _some_lines(lines: list[Line], index: LineIndex | None, words: tuple[str, ..
 _CLOSING_LINE = re.compile(r"\W*trên\s+đây\s+là\s+báo\s+cáo", re.IGNORECASE)
 
 
+def _lines_with(lines: list[Line], index: LineIndex | None, words: tuple[str, ...]
+                ) -> Iterator[tuple[Line, list[int] | None]]:
+    """The lines that contain one of ``words`` (lower case) with the offsets of the words in them, found once
+    over the whole document; every line with None offsets when the index cannot tell."""
+    spots = index.spots(words) if index is not None else None
+    if spots is None:
+        for ln in lines:
+            yield ln, None
+        return
+    for i in sorted(spots):
+        yield lines[i], spots[i]
+
+
 def _collect_labels(lines: list[Line], title: list[Line], index: LineIndex | None = None) -> list[LabelMention]:
     title_nos = {ln.no for ln in title}
     mentions: list[LabelMention] = []
-    for ln in _some_lines(lines, index, LABEL_WORDS):  # (a label always contains one of them)
-        matches = list(iter_label_matches(ln.text))
+    for ln, spots in _lines_with(lines, index, LABEL_WORDS):  # (a label always contains one of them)
+        matches = list(iter_label_matches(ln.text, spots))
         if not matches:
             continue
         is_title = ln.no in title_nos
         closing = _CLOSING_LINE.match(ln.text) is not None
+        found = find_labels(ln.text, ln.no, 0.0, allow_year=is_title or closing, matches=matches)
+        if not found:
+            continue
+        # (weight and heading only matter for a line with labels: the heading test is the costly part)
         heading = _is_heading(ln.text)
         weight = 5.0 if is_title else 4.0 if closing else 2.0 if heading else 1.0
-        found = find_labels(ln.text, ln.no, weight, allow_year=is_title or closing, heading=heading,
-                            matches=matches)
         for mention in found:
+            mention.weight, mention.heading = weight, heading
             mention.extra["title"] = is_title
         mentions.extend(found)
     return mentions
@@ -121,45 +138,58 @@ def _collect_windows(lines: list[Line], index: LineIndex | None = None
                      ) -> tuple[list[Window], list[ExtractionIssue]]:
     windows: list[Window] = []
     issues: list[ExtractionIssue] = []
-    for ln in _some_lines(lines, index, ("đến", "từ", "tới")):
-        text = ln.text
-        low = text.lower()
-        if "đến" not in low and "từ" not in low and "tới" not in low:
-            continue  # (both window patterns need one of these words)
-        taken: list[tuple[int, int]] = []
-        for m in hinted_finditer(_EXPLICIT, text, ("từ",), back=8):
-            a, b = parse_date(m.group("a")), parse_date(m.group("b"))
-            taken.append(m.span())
-            if a is None or b is None:
-                continue
-            bad = [d for d in (a, b) if not d.valid()]
-            if bad:
-                issues.append(_h7(bad[0], ln, "data window"))
-                continue
-            start, end = a.as_date(), b.as_date()
-            if start is None or end is None or start >= end:
-                continue
-            windows.append(Window(start, end, False, ln.no, 3 + _window_context(text, m.start())))
-        for m in hinted_finditer(_END_ONLY, text, ("đến", "tới"), back=8):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            if _NOT_CUTOFF.search(text[max(0, m.start() - 30):m.start()]):
-                continue
-            if m.group("b"):
-                raw = parse_date(m.group("b"))
-                if raw is None:
-                    continue
-                if not raw.valid():
-                    issues.append(_h7(raw, ln, "cut-off"))
-                    continue
-                end = raw.as_date()
-            else:
-                end = month_end(int(m.group("y")), int(m.group("m")))
-            if end is None:
-                continue
-            score = 1 + _window_context(text, m.start()) + (1 if "tính" in m.group(0).lower() else 0)
-            windows.append(Window(None, end, True, ln.no, score))
+    # (an explicit window starts at "từ", a cut-off at "đến" / "tới": where they are, found once)
+    starts = index.spots(("từ",)) if index is not None else None
+    ends = index.spots(("đến", "tới")) if index is not None else None
+    if starts is None or ends is None:
+        for ln in lines:
+            low = ln.text.lower()
+            if "đến" in low or "từ" in low or "tới" in low:  # (both window patterns need one of them)
+                _line_windows(ln, None, None, windows, issues)
+    else:
+        for i in sorted(starts.keys() | ends.keys()):
+            _line_windows(lines[i], starts.get(i, []), ends.get(i, []), windows, issues)
     return windows, issues
+
+
+def _line_windows(ln: Line, starts: list[int] | None, ends: list[int] | None, windows: list[Window],
+                  issues: list[ExtractionIssue]) -> None:
+    """The data windows (and impossible dates in them) of one line; ``starts`` / ``ends``: the offsets of
+    "từ" and of "đến" / "tới" in its lower-cased text, if known."""
+    text = ln.text
+    taken: list[tuple[int, int]] = []
+    for m in hinted_finditer(_EXPLICIT, text, ("từ",), back=8, spots=starts):
+        a, b = parse_date(m.group("a")), parse_date(m.group("b"))
+        taken.append(m.span())
+        if a is None or b is None:
+            continue
+        bad = [d for d in (a, b) if not d.valid()]
+        if bad:
+            issues.append(_h7(bad[0], ln, "data window"))
+            continue
+        start, end = a.as_date(), b.as_date()
+        if start is None or end is None or start >= end:
+            continue
+        windows.append(Window(start, end, False, ln.no, 3 + _window_context(text, m.start())))
+    for m in hinted_finditer(_END_ONLY, text, ("đến", "tới"), back=8, spots=ends):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if _NOT_CUTOFF.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        if m.group("b"):
+            raw = parse_date(m.group("b"))
+            if raw is None:
+                continue
+            if not raw.valid():
+                issues.append(_h7(raw, ln, "cut-off"))
+                continue
+            end = raw.as_date()
+        else:
+            end = month_end(int(m.group("y")), int(m.group("m")))
+        if end is None:
+            continue
+        score = 1 + _window_context(text, m.start()) + (1 if "tính" in m.group(0).lower() else 0)
+        windows.append(Window(None, end, True, ln.no, score))
 
 
 def _window_context(text: str, pos: int) -> float:
@@ -310,21 +340,21 @@ def extract_metadata(doc: Document) -> tuple[ReportMeta, list[ExtractionIssue]]:
     unit = detect_unit(lines, two_tier=closes is not None and closes >= TWO_TIER_START, index=index)
     meta.reporting_unit, meta.unit_level = unit.reporting_unit, unit.unit_level  # type: ignore[assignment]
     meta.province, meta.district = unit.province, unit.district
-    issues.extend(_invalid_dates(_some_lines(lines, index, ("/", "ngày")), {i.line for i in issues}))
+    issues.extend(_invalid_dates(lines, index, {i.line for i in issues}))
     issues.extend(_period_issues(meta, choice, mentions, title, partial, date_line))
     return meta, issues
 
 
-def _invalid_dates(lines: list[Line], seen: set[int | None]) -> list[ExtractionIssue]:
+def _invalid_dates(lines: list[Line], index: LineIndex | None, seen: set[int | None]) -> list[ExtractionIssue]:
+    """H7 for the first impossible date of every line not already flagged."""
     out = []
-    for ln in lines:
-        if ln.no in seen or ("/" not in ln.text and "ngày" not in ln.text.lower()):
+    for ln, spots in _lines_with(lines, index, DATE_WORDS):
+        if ln.no in seen or (spots is None and "/" not in ln.text and "ngày" not in ln.text.lower()):
             continue
-        for raw, _ in iter_dates(ln.text):
-            if not raw.valid():
-                out.append(ExtractionIssue(code="H7", severity="error", line=ln.no,
-                                           message=f"impossible date {raw.text!r}; kept raw"))
-                break
+        raw = first_invalid_date(ln.text, spots)
+        if raw is not None:
+            out.append(ExtractionIssue(code="H7", severity="error", line=ln.no,
+                                       message=f"impossible date {raw.text!r}; kept raw"))
     return out
 
 

@@ -25,10 +25,17 @@ class RawDate:
     text: str
 
     def valid(self) -> bool:
-        return 1 <= self.month <= 12 and 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+        return is_valid_date(self.day, self.month, self.year)
 
     def as_date(self) -> date | None:
         return date(self.year, self.month, self.day) if self.valid() else None
+
+
+def is_valid_date(day: int, month: int, year: int) -> bool:
+    """A real calendar day (every month has a 28th: the calendar is only asked about later days)."""
+    if not (1 <= month <= 12 and day >= 1):
+        return False
+    return day <= 28 or day <= calendar.monthrange(year, month)[1]
 
 
 def parse_date(text: str) -> RawDate | None:
@@ -41,9 +48,13 @@ def parse_date(text: str) -> RawDate | None:
     return RawDate(int(d), int(mo), int(y), m.group(0))
 
 
-def _date_matches(text: str) -> Iterator[re.Match[str]]:
-    """``DATE_RE.finditer(text)``: a date starts a few characters before its first "/" or at "ngày"."""
-    return hinted_finditer(DATE_RE, text, ("/", "ngày"), back=6, ahead=40)
+DATE_WORDS = ("/", "ngày")
+
+
+def _date_matches(text: str, spots: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """``DATE_RE.finditer(text)``: a date starts a few characters before its first "/" or at "ngày"
+    (``spots``: where those are in the lower-cased text, if known)."""
+    return hinted_finditer(DATE_RE, text, DATE_WORDS, back=6, ahead=40, spots=spots)
 
 
 def iter_dates(text: str) -> list[tuple[RawDate, int]]:
@@ -54,6 +65,16 @@ def iter_dates(text: str) -> list[tuple[RawDate, int]]:
         d, mo, y = groups[0:3] if groups[0] is not None else groups[3:6]
         out.append((RawDate(int(d), int(mo), int(y), m.group(0)), m.start()))
     return out
+
+
+def first_invalid_date(text: str, spots: list[int] | None = None) -> RawDate | None:
+    """The first impossible date written in ``text`` (``iter_dates`` order), or None."""
+    for m in _date_matches(text, spots):
+        groups = m.groups()
+        d, mo, y = groups[0:3] if groups[0] is not None else groups[3:6]
+        if not is_valid_date(int(d), int(mo), int(y)):
+            return RawDate(int(d), int(mo), int(y), m.group(0))
+    return None
 
 
 def month_end(year: int, month: int) -> date:

@@ -24,15 +24,18 @@ def find_all(low: str, words: tuple[str, ...]) -> list[int]:
 
 
 def hinted_finditer(pattern: re.Pattern[str], text: str, words: tuple[str, ...], back: int,
-                    ahead: int = 80) -> Iterator[re.Match[str]]:
+                    ahead: int = 80, spots: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match starts at most ``back``
-    characters before an occurrence of one of ``words`` (lower case) and is shorter than ``back + ahead``."""
-    low = text.lower()
-    if len(low) != len(text):
-        yield from pattern.finditer(text)
-        return
+    characters before an occurrence of one of ``words`` (lower case) and is shorter than ``back + ahead``.
+    ``spots``: those occurrences if the caller already has them (``find_all`` of the lower-cased text)."""
+    if spots is None:
+        low = text.lower()
+        if len(low) != len(text):
+            yield from pattern.finditer(text)
+            return
+        spots = find_all(low, words)
     done = 0
-    for spot in find_all(low, words):
+    for spot in spots:
         if spot < done:
             continue
         found = pattern.search(text, max(done, spot - back), min(len(text), spot + ahead))

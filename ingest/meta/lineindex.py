@@ -44,6 +44,24 @@ class LineIndex:
                 at = low.find(word, starts[i + 1])
         return sorted(found)
 
+    def spots(self, words: tuple[str, ...]) -> dict[int, list[int]] | None:
+        """Per line index, the sorted offsets in the line of every occurrence of ``words`` (overlapping ones
+        too): what ``hints.find_all`` gives on each line's lower-cased text (None: unknown)."""
+        if not self.usable:
+            return None
+        low, starts = self.low, self.starts
+        out: dict[int, list[int]] = {}
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                out.setdefault(i, []).append(at - starts[i])
+                at = low.find(word, at + 1)
+        if len(words) > 1:
+            for offsets in out.values():
+                offsets.sort()
+        return out
+
     def occurrences(self, words: dict[str, str]) -> dict[int, list[tuple[int, str]]] | None:
         """Per line index, the sorted (offset in the line, tag) of every non-overlapping occurrence of each
         word (``words`` maps a word to its tag) — what a per-line ``find`` loop over each word would give."""

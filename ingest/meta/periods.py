@@ -26,9 +26,10 @@ LABEL_RE = re.compile(
 LABEL_WORDS = ("tháng", "quý", "năm", "giai")
 
 
-def iter_label_matches(text: str) -> Iterator[re.Match[str]]:
-    """``LABEL_RE.finditer(text)``: every label contains one of these words and starts just before it."""
-    return hinted_finditer(LABEL_RE, text, LABEL_WORDS, back=12, ahead=60)
+def iter_label_matches(text: str, spots: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """``LABEL_RE.finditer(text)``: every label contains one of these words and starts just before it
+    (``spots``: where the words are in the lower-cased text, if known)."""
+    return hinted_finditer(LABEL_RE, text, LABEL_WORDS, back=12, ahead=60, spots=spots)
 
 
 # Text just before a label that makes it something other than the report's own period.
