@@ -16,8 +16,10 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
 # Footnote references: Word-export markers "[footnoteRef:7]", HTML "<sup>4</sup>", superscript digits "¹²".
 _FOOTNOTE_REF = re.compile(r"\[footnoteRef:\s*\d+\]")
 _SUP_TAG = re.compile(r"<sup>\s*\d{1,3}\s*</sup>", re.IGNORECASE)
-# Superscript digits, except an exponent of a unit of area or volume (m², km³).
-_SUPERSCRIPT_DIGITS = re.compile(r"(?<!m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# Superscript digits, except an exponent of a unit of area or volume (m², km³). Written as "a superscript not
+# preceded by m, then any more": ``(?<!m)[¹²…]+`` matches the same runs, but a pattern opening with a
+# look-behind is tried at every character of a line, one opening with a character class is not.
+_SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<!m[¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]*")
 
 
 def normalize_line(line: str) -> str:
@@ -43,25 +45,63 @@ def normalize_lines(lines: list[str]) -> list[str]:
     parts = nfc.split("\n") if nfc is not joined else list(lines)
     if len(parts) != len(lines):
         return [normalize_line(line) for line in lines]
+    return _substitute_touched(parts, nfc)
+
+
+def normalize_text_lines(text: str) -> list[str]:
+    """``normalize_lines(split_lines(text))``, faster: line breaks unified and NFC on the whole text, then one
+    split (no line break composes nor reorders with its neighbours, so NFC commutes with the split)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _substitute_touched(split_lines(text), text)
+
+
+# What each character found by ``_TOUCHED_START`` asks for ("[" and "<" need no flag: their substitutions
+# are guarded by a test on the line itself).
+_SPACE_CHARS = frozenset(_SPACES.pattern[1:-1].encode().decode("unicode_escape"))
+_INVISIBLE_CHARS = frozenset(_INVISIBLE.pattern[1:-1].encode().decode("unicode_escape"))
+_SUPERSCRIPT_CHARS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_ALL = frozenset({"invisible", "space", "superscript"})
+
+
+def _kind(ch: str) -> str:
+    if ch in _INVISIBLE_CHARS:
+        return "invisible"
+    if ch in _SPACE_CHARS:
+        return "space"
+    return "superscript" if ch in _SUPERSCRIPT_CHARS else "tag"
+
+
+def _substitute_touched(parts: list[str], joined: str) -> list[str]:
+    """``parts`` (the lines of ``joined``, split at "\n") with ``_substitute`` applied to the lines holding a
+    character it acts on; the other lines are returned as they are."""
     line = pos = 0
-    last = -1
-    for m in _TOUCHED_START.finditer(nfc):
-        if m.group() in "[<" and not _TOUCHED.match(nfc, m.start()):
+    kinds: dict[int, set[str]] = {}
+    for m in _TOUCHED_START.finditer(joined):
+        ch = m.group()
+        if ch in "[<" and not _TOUCHED.match(joined, m.start()):
             continue
-        line += nfc.count("\n", pos, m.start())
+        line += joined.count("\n", pos, m.start())
         pos = m.start()
-        if line != last:
-            parts[line] = _substitute(parts[line])
-            last = line
+        kinds.setdefault(line, set()).add(_kind(ch))
+    for i, found in kinds.items():
+        parts[i] = _substitute(parts[i], found)
     return parts
 
 
-def _substitute(line: str) -> str:
-    line = _INVISIBLE.sub("", line)
-    line = _SPACES.sub(" ", line)
-    line = _FOOTNOTE_REF.sub("", line)
-    line = _SUP_TAG.sub("", line)
-    return _SUPERSCRIPT_DIGITS.sub("", line)
+def _substitute(line: str, kinds: set[str] | frozenset[str] = _ALL) -> str:
+    """The substitutions, in order. ``kinds``: the characters the line holds (the substitutions only delete,
+    so the others have nothing to act on); all when not known."""
+    if "invisible" in kinds:
+        line = _INVISIBLE.sub("", line)
+    if "space" in kinds:
+        line = _SPACES.sub(" ", line)
+    if "[footnoteRef:" in line:  # (the pattern starts with these characters, case and all)
+        line = _FOOTNOTE_REF.sub("", line)
+    if "<" in line:
+        line = _SUP_TAG.sub("", line)
+    if "superscript" in kinds:
+        line = _SUPERSCRIPT_DIGITS.sub("", line)
+    return line
 
 
 def normalize_text(text: str) -> str:

@@ -10,12 +10,14 @@ line as before.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 
 from ingest.models import Line
 
 
 class LineIndex:
     def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
         texts = [ln.text for ln in lines]
         joined = "\n".join(texts)
         self.low = joined.lower()
@@ -26,6 +28,11 @@ class LineIndex:
             starts.append(pos)
             pos += len(t) + 1
         self.starts = starts
+
+    @cached_property
+    def consecutive(self) -> bool:
+        """The lines are numbered 1, 2, 3 ... (as every reader numbers them): line ``no`` is at index no - 1."""
+        return [ln.no for ln in self.lines] == list(range(1, len(self.lines) + 1))
 
     def line_indices(self, words: tuple[str, ...]) -> list[int] | None:
         """Sorted indices of the lines whose lower-cased text contains one of ``words`` (None: unknown)."""

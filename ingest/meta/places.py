@@ -46,6 +46,7 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s'’\-]", "", fold(name))
 
 
+@lru_cache(maxsize=4096)
 def canonical_prefix(name: str) -> str:
     """The Central Highlands prefix written as "Đắk" whatever the variant (Đăk, Đắc, Dak ...)."""
     return _PREFIX_VARIANTS.sub("Đắk", name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -83,7 +83,7 @@ def _tier_level(tier: str) -> str:
 def read_name(text: str) -> str | None:
     """Capitalised words at the start of ``text``: "Đắk Mil đã ban hành" -> "Đắk Mil"."""
     words: list[str] = []
-    for raw in text[:200].split(" ")[:6]:
+    for raw in text[:200].split(" ", 6)[:6]:
         word = raw.strip()
         clean = word.rstrip(",.;:)(\"”“*")
         if not clean or not (clean[0].isupper() or (clean[0].isdigit() and words)) or clean in _NAME_STOP:
@@ -305,6 +305,15 @@ class _LazySpellings(Mapping[str, str]):
         return len(self._data)
 
 
+def _scan_order(lines: list[Line], index: LineIndex, spots_by_line: dict[int, list[tuple[int, str]]] | None
+                ) -> Iterable[int]:
+    """The indices of the lines ``_scan`` has to look at, in order: the first 20 lines (motto lines, read
+    one by one) and the others with a hint word; every line when that cannot be told from the numbering."""
+    if spots_by_line is None or not index.consecutive:
+        return range(len(lines))
+    return sorted(spots_by_line.keys() | set(range(min(20, len(lines)))))
+
+
 def _scan(lines: list[Line], index: LineIndex, bodies: bool = True) -> _Scan:
     """Every line's bodies ("b", when ``bodies``), districts, communes and provinces, then the header and
     signature signals."""
@@ -319,7 +328,8 @@ def _scan(lines: list[Line], index: LineIndex, bodies: bool = True) -> _Scan:
         hint_words = _PLACE_HINT_WORDS
     # where the hint words are, found once over the whole document (lines after the motto lines)
     spots_by_line = index.occurrences(hint_words)
-    for i, ln in enumerate(lines):
+    for i in _scan_order(lines, index, spots_by_line):
+        ln = lines[i]
         if spots_by_line is not None and ln.no > 20:
             spots = spots_by_line.get(i)
             if spots is None:

@@ -13,7 +13,7 @@ from ingest.readers.errors import ReaderError
 from ingest.readers.limits import MB, max_file_mb
 from ingest.readers.sniff import detect_kind
 from ingest.readers.text import check_is_text, decode_text
-from ingest.textnorm import normalize_lines, split_lines
+from ingest.textnorm import normalize_lines, normalize_text_lines
 
 __all__ = ["ReaderError", "read_document"]
 
@@ -48,7 +48,7 @@ def _read_text(path: Path, data: bytes, kind: str) -> Document:
             raise ReaderError("empty HTML document: no visible text")
         return _document(path, "html", _lines(rows))
     # txt / md: the file's physical 1-based line numbers (the gold cites them); nothing is merged or dropped.
-    lines = [{"no": i, "text": t} for i, t in enumerate(normalize_lines(split_lines(text)), start=1)]
+    lines = [{"no": i, "text": t} for i, t in enumerate(normalize_text_lines(text), start=1)]
     return _document(path, "md" if kind == "md" else "txt", lines)
 
 

@@ -19,6 +19,8 @@ _BOMS: list[tuple[bytes, str]] = [
 # Letters and combining tone marks that only Vietnamese text uses in such density.
 _VIET_CHARS = set("ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The same characters as bytes: in UTF-8 each is one byte, and no other character's encoding contains one.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -84,10 +86,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _count_controls(text: str) -> int:
+    """``len(_CONTROL.findall(text))``, counted on the UTF-8 bytes (deleting bytes is many times faster than a
+    regex scan of the characters)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
 def check_is_text(text: str) -> None:
     """Reject decoded 'text' that is really binary junk (many control characters)."""
     if not text.strip():
         raise ReaderError("empty file: only whitespace")
-    controls = len(_CONTROL.findall(text[:200_000]))
+    controls = _count_controls(text[:200_000])
     if controls > max(5, 0.01 * min(len(text), 200_000)):
         raise ReaderError("binary data, not text: too many control characters for a report")

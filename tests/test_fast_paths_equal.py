@@ -1,0 +1,70 @@
+"""The reader's and the metadata extractor's fast paths give exactly what the plain definitions give."""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import re
+import unicodedata
+
+from ingest.meta.dates import is_valid_date
+from ingest.meta.hints import find_all
+from ingest.meta.lineindex import LineIndex
+from ingest.models import Line
+from ingest.readers.text import _CONTROL, _count_controls
+from ingest.textnorm import _SUPERSCRIPT_DIGITS, normalize_line, normalize_lines, normalize_text_lines, split_lines
+from tests.conftest import SEEDS
+
+TRICKY_TEXTS = [
+    "dòng một\r\ndòng hai\rdòng ba\n",
+    unicodedata.normalize("NFD", "Kết quả giải quyết hồ sơ\nxã Đắk Ha\n\n"),
+    "\u0301 mở đầu bằng dấu\n tổng\u00a0số 21.802\u200b hồ sơ[footnoteRef:3]",
+    "văn bản<SUP>4</sup> và <sup> 12 </sup>¹² m² km³\nm\u200b² [foot\u200bnoteRef:7] <su\u00adp>5</sup>",
+    "",
+    "\n",
+    "plain [1] <b>đậm</b> [FOOTNOTEREF:2]\r\n<Sup>3</sup>\u3000\u2009x",
+]
+
+
+def test_normalize_text_lines_equals_line_by_line() -> None:
+    texts = list(TRICKY_TEXTS)
+    for seed in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
+        text = seed.read_text(encoding="utf-8")
+        texts += [text, unicodedata.normalize("NFD", text)]
+    for text in texts:
+        expected = [normalize_line(x) for x in split_lines(text)]
+        assert normalize_text_lines(text) == expected
+        assert normalize_lines(split_lines(text)) == expected
+
+
+def test_superscript_pattern_keeps_unit_exponents_only() -> None:
+    plain = re.compile(r"(?<!m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+    for n in range(7):
+        for chars in itertools.product("m²³a ", repeat=n):
+            s = "".join(chars)
+            assert _SUPERSCRIPT_DIGITS.sub("", s) == plain.sub("", s)
+    assert _SUPERSCRIPT_DIGITS.sub("", "50 m² và ghi chú²³") == "50 m² và ghi chú"
+
+
+def test_control_count_on_bytes_equals_regex_count() -> None:
+    samples = ["", "abc\x00\x01\tdef\n\r\x0b\x0c\x7f\x80", "Việt\x1fNam\ud800\x08", "".join(map(chr, range(300)))]
+    for s in samples:
+        assert _count_controls(s) == len(_CONTROL.findall(s))
+
+
+def test_line_index_spots_equal_find_all_per_line() -> None:
+    texts = ["Quý I năm 2024 tháng 3", "", "không có", "năm năm nămnăm", "Giai đoạn 2021-2025, THÁNG 6"]
+    lines = [Line(no=i, text=t) for i, t in enumerate(texts, start=1)]
+    words = ("tháng", "quý", "năm", "giai")
+    spots = LineIndex(lines).spots(words)
+    assert spots is not None
+    for i, text in enumerate(texts):
+        assert spots.get(i, []) == find_all(text.lower(), words)
+
+
+def test_is_valid_date_equals_calendar() -> None:
+    for year in (2023, 2024, 1900, 2000):
+        for month in range(-1, 15):
+            for day in range(-1, 34):
+                real = 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+                assert is_valid_date(day, month, year) == real
