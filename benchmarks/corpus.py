@@ -19,6 +19,7 @@ national-scale benchmark loads those straight into raw.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -72,6 +73,7 @@ class Unit:
     key: str
     name: str  # as the report names itself, e.g. "UBND xã Tân An"
     level: str  # district | commune | province_department
+    province: str
     district: str | None
     letterhead: str
     place: str
@@ -89,28 +91,40 @@ def _names() -> Iterator[str]:
                 yield f"{first} {second}"
 
 
+def province_names(n: int) -> list[str]:
+    """``n`` fictional province names, the first being PROVINCE."""
+    names = [PROVINCE, *(x for x in _names() if x != PROVINCE)]
+    if n > len(names):
+        raise ValueError(f"at most {len(names)} provinces")
+    return names[:n]
+
+
 def province_units(n: int, province: str = PROVINCE) -> list[Unit]:
-    """``n`` units: about one district per nine communes, plus up to a dozen departments."""
+    """``n`` units: about one district per nine communes, plus up to a dozen departments. Keys are prefixed by
+    the province (other provinces' units are distinct files and reports)."""
     if n < 1:
         raise ValueError("at least one unit")
     departments = min(len(DEPARTMENTS), max(1, n // 12))
     districts = max(1, (n - departments) // (COMMUNES_PER_DISTRICT + 1))
+    prefix = "" if province == PROVINCE else demo.ascii_slug(province) + "."
     names = _names()
     units: list[Unit] = []
+
+    def add(kind: str, name: str, level: str, district: str | None, letterhead: str, place: str, long: str) -> None:
+        units.append(Unit(f"{prefix}{kind}_{len(units)}", name, level, province, district, letterhead, place, long))
+
     for dept in DEPARTMENTS[:departments]:
-        units.append(Unit(f"dept_{len(units)}", f"{dept} tỉnh {province}", "province_department", None,
-                          f"UBND TỈNH {province.upper()}\n{dept.upper()}", province, f"{dept} tỉnh {province}"))
+        add("dept", f"{dept} tỉnh {province}", "province_department", None,
+            f"UBND TỈNH {province.upper()}\n{dept.upper()}", province, f"{dept} tỉnh {province}")
     district_names = [next(names) for _ in range(districts)]
     for d in district_names:
-        units.append(Unit(f"dist_{len(units)}", f"UBND huyện {d}", "district", d,
-                          f"ỦY BAN NHÂN DÂN\nHUYỆN {d.upper()}", d,
-                          f"Ủy ban nhân dân huyện {d}, tỉnh {province}"))
+        add("dist", f"UBND huyện {d}", "district", d, f"ỦY BAN NHÂN DÂN\nHUYỆN {d.upper()}", d,
+            f"Ủy ban nhân dân huyện {d}, tỉnh {province}")
     i = 0
     while len(units) < n:
         d, c = district_names[i % districts], next(names)
-        units.append(Unit(f"comm_{len(units)}", f"UBND xã {c}", "commune", d,
-                          f"UBND HUYỆN {d.upper()}\nỦY BAN NHÂN DÂN XÃ {c.upper()}", c,
-                          f"Ủy ban nhân dân xã {c}, huyện {d}, tỉnh {province}"))
+        add("comm", f"UBND xã {c}", "commune", d, f"UBND HUYỆN {d.upper()}\nỦY BAN NHÂN DÂN XÃ {c.upper()}", c,
+            f"Ủy ban nhân dân xã {c}, huyện {d}, tỉnh {province}")
         i += 1
     return units[:n]
 
@@ -213,7 +227,7 @@ def render(p: Planned, root: Path, seed: int = 0) -> Path:
     path = root / p.path
     path.parent.mkdir(parents=True, exist_ok=True)
     if p.fmt == "xlsx":
-        demo.write_xlsx(path, p.unit.name, period, demo.form_rows(f), province=PROVINCE)
+        demo.write_xlsx(path, p.unit.name, period, demo.form_rows(f), province=p.unit.province)
         return path
     lines = demo.narrative(p.unit.name, period, f, place=p.unit.template_place)
     if p.fmt == "docx":
@@ -271,7 +285,7 @@ def results_for(p: Planned) -> ExtractionResult:
     q = p.quarter
     start = date(q.year - 1, 12, 15) if q.q == 1 else date(q.year, 3 * q.q - 3, 15)
     meta = ReportMeta(
-        reporting_unit=p.unit.name, unit_level=p.unit.level, province=PROVINCE, district=p.unit.district,
+        reporting_unit=p.unit.name, unit_level=p.unit.level, province=p.unit.province, district=p.unit.district,
         period_label=label, period_type="quarter", year=q.year, quarter=q.q,
         months_covered=[3 * q.q - 2, 3 * q.q - 1, 3 * q.q],
         data_window=DataWindow.model_validate({"from": start, "to": date(q.year, 3 * q.q, 14)}),
@@ -281,7 +295,7 @@ def results_for(p: Planned) -> ExtractionResult:
     units = _units()
     facts = [Fact(indicator=code, value=v, unit=units[code], source="narrative", line=10 + i,
                   snippet=f"{code} {v:g}") for i, (code, v) in enumerate(p.facts)]
-    sha = f"{zlib.crc32(p.path.encode()):08x}" * 8
+    sha = hashlib.sha256(p.path.encode()).hexdigest()
     return ExtractionResult(file=Path(p.path).name, sha256=sha, status="ok", report=meta, facts=facts)
 
 

@@ -1,6 +1,6 @@
 """Extraction throughput vs a raw-scan baseline, in one run, on one core.
 
-    .venv/bin/python -m benchmarks.extraction_throughput [--seconds 3] [--inputs DIR]
+    .venv/bin/python -m benchmarks.extraction_throughput [--seconds 3] [--inputs DIR] [--save NAME]
 
 Inputs: the seed reports (../shared/seeds) when present, else the demo inbox's text reports; each is also
 rendered to DOCX (paragraphs + real Word tables) with tests/docgen.py. For every input set it prints
@@ -23,8 +23,10 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from benchmarks.record import save
 from ingest.extract import extract_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,7 +59,7 @@ def measure(fn: Callable[[Path], int], paths: list[Path], seconds: float) -> tup
 
 def text_inputs(explicit: Path | None) -> list[Path]:
     if explicit:
-        return sorted(p for p in explicit.iterdir() if p.suffix in (".txt", ".md"))
+        return sorted(p for p in explicit.rglob("*") if p.suffix in (".txt", ".md"))
     if SEEDS.is_dir():
         return sorted(SEEDS.glob("*.txt"))
     return sorted((REPO / "demo" / "inbox").rglob("*.txt"))
@@ -76,8 +78,10 @@ def docx_versions(paths: list[Path], out_dir: Path) -> list[Path]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=3.0)
-    ap.add_argument("--inputs", type=Path)
+    ap.add_argument("--inputs", type=Path, help="a folder of .txt/.md reports (searched recursively)")
+    ap.add_argument("--save", metavar="NAME", help="also write benchmarks/results/NAME.json")
     args = ap.parse_args()
+    started = datetime.now().astimezone()
     texts = text_inputs(args.inputs)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core: figures are per core
@@ -95,6 +99,12 @@ def main() -> None:
         print(f"{name:18} {dps:10.1f} {mbs:8.2f} {rounds:7d} {100 * dps / base[0]:11.1f}%")
     target = rows[1][2][0] / base[0]
     print(f"target extract ≥ 25 % of baseline docs/s: {'met' if target >= 0.25 else 'NOT met'} ({100 * target:.1f} %)")
+    figures = {"inputs": str(args.inputs or "seeds"), "documents": len(texts),
+               "text_kb": round(sum(p.stat().st_size for p in texts) / 1e3),
+               "rows": {name: {"docs_per_s": round(dps, 1), "mb_per_s": round(mbs, 2), "rounds": rounds,
+                               "vs_baseline": round(dps / base[0], 3)} for name, _, (dps, mbs, rounds) in rows}}
+    if args.save:
+        print(f"saved {save(args.save, figures, started)}")
 
 
 if __name__ == "__main__":
