@@ -289,7 +289,7 @@ def results_for(p: Planned) -> ExtractionResult:
         period_label=label, period_type="quarter", year=q.year, quarter=q.q,
         months_covered=[3 * q.q - 2, 3 * q.q - 1, 3 * q.q],
         data_window=DataWindow.model_validate({"from": start, "to": date(q.year, 3 * q.q, 14)}),
-        report_date=date(q.year, 3 * q.q, 18), window_source="explicit", cumulative=False,
+        report_date=date(q.year, 3 * q.q, 18), window_source="explicit", cumulative=q.q == 1,  # Q1 = year to date
         report_quarter=q.q,
     )
     units = _units()
