@@ -57,16 +57,23 @@ class LineIndex:
         if not self.usable:
             return None
         low, starts = self.low, self.starts
+        n = len(starts)
         out: dict[int, list[int]] = {}
         for word in words:
             at = low.find(word)
+            line_start = line_end = -1  # the line of the previous occurrence: most share one with the next
+            offsets: list[int] = []
             while at >= 0:
-                i = bisect_right(starts, at) - 1
-                out.setdefault(i, []).append(at - starts[i])
+                if at > line_end:
+                    i = bisect_right(starts, at) - 1
+                    line_start = starts[i]
+                    line_end = starts[i + 1] - 1 if i + 1 < n else len(low)
+                    offsets = out.setdefault(i, [])
+                offsets.append(at - line_start)
                 at = low.find(word, at + 1)
         if len(words) > 1:
-            for offsets in out.values():
-                offsets.sort()
+            for found in out.values():
+                found.sort()
         return out
 
     def occurrences(self, words: dict[str, str]) -> dict[int, list[tuple[int, str]]] | None:

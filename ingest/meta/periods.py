@@ -108,6 +108,15 @@ def key_from_match(m: re.Match[str]) -> tuple[LabelKey, int | None] | None:
     return None
 
 
+# Letters every ``_NOT_OWN`` match holds in lower case (none of them is matched case-insensitively by any
+# other character), a quick test before the pattern: most text before a label has none of them.
+_NOT_OWN_WORDS = ("phương", "cùng", "vớ", "kế", "dự")
+
+
+def _may_be_not_own(low: str) -> bool:
+    return any(word in low for word in _NOT_OWN_WORDS)
+
+
 def find_labels(text: str, line: int, weight: float, *, allow_year: bool, heading: bool = False,
                 matches: list[re.Match[str]] | None = None) -> list[LabelMention]:
     """Period labels written in one line; ``allow_year`` admits a bare "năm Y" (titles only). ``matches``:
@@ -115,11 +124,12 @@ def find_labels(text: str, line: int, weight: float, *, allow_year: bool, headin
     out: list[LabelMention] = []
     for m in iter_label_matches(text) if matches is None else matches:
         before = text[max(0, m.start() - 80):m.start()]
-        if _NOT_OWN.search(before):
+        low = before.lower()
+        if _may_be_not_own(low) and _NOT_OWN.search(before):
             continue
-        if m.group("mon") and (_DATE_BEFORE.search(before) or _CUTOFF_BEFORE.search(before)):
+        if m.group("mon") and (("ngày" in low and _DATE_BEFORE.search(before)) or _CUTOFF_BEFORE.search(before)):
             continue  # "ngày 5 tháng 6 năm 2023", "đến hết tháng 5/2023": a date or cut-off
-        if m.group("ytd") and _DATE_BEFORE.search(before[-12:]):
+        if m.group("ytd") and "ngày" in before[-12:].lower() and _DATE_BEFORE.search(before[-12:]):
             continue
         if m.group("whole") and not allow_year and not re.match(r"(cả|tổng)", m.group("whole"), re.I):
             continue

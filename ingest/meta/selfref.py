@@ -124,6 +124,9 @@ def _inherit(body: Body, superior: Body) -> None:
 def label_refs(lines: list[Line]) -> list[Ref]:
     out: list[Ref] = []
     for i, ln in enumerate(lines[:80]):
+        low = ln.text.lower()
+        if "đơn" not in low and "cơ" not in low:
+            continue  # (every label names a "đơn vị" or a "cơ quan")
         m = _LABEL.search(ln.text)
         if not m:
             continue
@@ -167,7 +170,7 @@ def closing_refs(lines: list[Line], index: LineIndex | None = None) -> list[Ref]
                 if body is not None:
                     out.append(Ref(body, CLOSING_WEIGHT, ln.no, "closing"))
                     break
-        m = _CAPTION.search(text)
+        m = _CAPTION.search(text) if "kèm" in text.lower() else None  # (a caption starts with it)
         if m:
             body = parse_body(text, m.end())
             if body is not None:
