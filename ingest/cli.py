@@ -152,6 +152,16 @@ def _progress(items, desc: str, enabled: bool = True, unit: str = "file"):
     return tqdm(items, desc=desc, unit=unit, disable=not enabled, file=sys.stderr)
 
 
+def _quarter_arg(text: str) -> str:
+    """A --quarter/--from/--to value checked at parse time: a clear usage error, not a traceback."""
+    from ingest.quarters import Quarter
+
+    try:
+        return str(Quarter.parse(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="CCHC reports → audited PostgreSQL warehouse")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -163,13 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("run", help="run the quarterly DAG for one quarter (Airflow dag.test, in-process)")
-    p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
+    p.add_argument("--quarter", required=True, type=_quarter_arg, help="e.g. 2023Q2")
     p.add_argument("--inbox", help="folder of reports (default: CCHC_INBOX or the demo inbox)")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("backfill", help="run every quarter of a range through the DAG, oldest first")
-    p.add_argument("--from", dest="from_", required=True, help="first quarter, e.g. 2022Q1")
-    p.add_argument("--to", required=True, help="last quarter, e.g. 2024Q4")
+    p.add_argument("--from", dest="from_", required=True, type=_quarter_arg, help="first quarter, e.g. 2022Q1")
+    p.add_argument("--to", required=True, type=_quarter_arg, help="last quarter, e.g. 2024Q4")
     p.add_argument("--inbox", help="folder of reports (default: CCHC_INBOX or the demo inbox)")
     p.set_defaults(func=_cmd_backfill)
 
@@ -177,12 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("validate", help="the quality gate's verdicts of a quarter, per reporting unit")
-    p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
+    p.add_argument("--quarter", required=True, type=_quarter_arg, help="e.g. 2023Q2")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("report", help="a static HTML page of one quarter (charts, coverage, quality issues)")
-    p.add_argument("--quarter", required=True, help="e.g. 2023Q2")
+    p.add_argument("--quarter", required=True, type=_quarter_arg, help="e.g. 2023Q2")
     p.add_argument("--out", help="output folder (default: CCHC_HOME/reports/<quarter>)")
     p.set_defaults(func=_cmd_report)
 

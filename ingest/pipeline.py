@@ -44,12 +44,14 @@ def discover(inbox: Path, quarter: str) -> list[Path]:
     root = inbox / quarter if (inbox / quarter).is_dir() else inbox
     files = []
     for path in sorted(root.rglob("*")):
-        if path.name.startswith(".") or not path.is_file():
+        if path.name.startswith("."):
             continue
+        # before is_file(): a link to a folder or a device outside is named too, not skipped silently
         if not path.resolve().is_relative_to(inbox):
             log.warning("ignoring %s: it points outside the inbox %s", path, inbox)
             continue
-        files.append(path)
+        if path.is_file():
+            files.append(path)
     # arrival order (then name): a unit's corrected resubmission is loaded after the report it replaces
     return sorted(files, key=lambda p: (p.stat().st_mtime_ns, str(p)))
 
