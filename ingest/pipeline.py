@@ -46,6 +46,10 @@ def discover(inbox: Path, quarter: str) -> list[Path]:
     for path in sorted(root.rglob("*")):
         if path.name.startswith("."):
             continue
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        if shown != str(path):  # bytes that are not UTF-8: the name could not be stored, logged or printed
+            log.warning("ignoring %s: its name is not valid UTF-8 (rename the file)", shown)
+            continue
         # before is_file(): a link to a folder or a device outside is named too, not skipped silently
         if not path.resolve().is_relative_to(inbox):
             log.warning("ignoring %s: it points outside the inbox %s", path, inbox)

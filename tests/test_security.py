@@ -32,6 +32,7 @@ import make_demo_inbox as demo
 QUARTER = "2024Q1"
 PASSWD = Path("/etc/passwd")
 OUTSIDE_MARKER = "NGOAI-HOP-THU-7f3a"  # text only the files outside the inbox contain
+LEGACY_NAME = os.fsdecode("báo_cáo_snv.txt".encode("cp1258"))
 
 
 def write_report(path: Path, unit: str, marker: str = "") -> None:
@@ -61,6 +62,8 @@ def published(pg_server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
              "thu_muc_ngoai": outside, "zero.txt": Path("/dev/zero")}
     for name, target in links.items():
         (inbox / name).symlink_to(target)
+    # a report inside, named in Windows-1258 bytes (not UTF-8): refused by name, and the quarter still runs
+    write_report(inbox / LEGACY_NAME, "Sở Nội vụ tỉnh Ngọc Sơn")
     name = f"t_{uuid.uuid4().hex[:10]}"
     admin = pg_server.url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
@@ -278,6 +281,8 @@ def test_run_reads_nothing_outside_the_inbox(published: Published):
     output = proc.stdout + proc.stderr
     for name in published.links:
         assert f"ignoring {published.inbox / name}: it points outside the inbox" in output, name
+    legacy = os.fsencode(published.inbox / LEGACY_NAME).decode("utf-8", "backslashreplace")
+    assert f"ignoring {legacy}: its name is not valid UTF-8 (rename the file)" in output
     # nothing the run left behind (extraction cache, run files, Data Docs, dbt state) holds their text
     passwd_head = PASSWD.read_bytes().split(b"\n", 1)[0]
     assert passwd_head
@@ -308,6 +313,21 @@ def test_discover_refuses_every_way_out(tmp_path: Path, caplog: pytest.LogCaptur
                                                                        "sub/to_a.txt"]
     refused = {r.args[0] for r in caplog.records if "points outside the inbox" in r.getMessage()}
     assert refused == {inbox / name for name in escapes}
+
+
+def test_discover_refuses_a_name_that_is_not_utf8(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    """Such a name cannot be stored in the warehouse, written to a batch file or logged as text: it used to fail
+    the whole quarter's extract task; it is now refused alone, with a warning that shows its bytes."""
+    from ingest.pipeline import discover
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ok.txt").write_text("inside", encoding="utf-8")
+    (inbox / os.fsdecode(b"b\xe1o_c\xe1o.txt")).write_text("inside", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="ingest.pipeline"):
+        assert discover(inbox, QUARTER) == [inbox / "ok.txt"]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"ignoring {inbox}/b\\xe1o_c\\xe1o.txt: its name is not valid UTF-8 (rename the file)"]
 
 
 @pytest.mark.parametrize("quarter_dir", ["../outside", "2024Q1"])
