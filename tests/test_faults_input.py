@@ -1,13 +1,13 @@
 """Fault suite, input half (issue 7): one quarter's inbox holding good reports next to every kind of bad file.
 
-One real ``cchc run`` (Airflow dag.test → readers → raw → GX gate → dbt → mart gate → publish, on the session's
-PostgreSQL) reads an inbox of six good reports, written with the demo generator's template from known figures
-in six encodings/containers (UTF-8 NFC, UTF-16, Windows-1258, NFD, a DOCX named .txt, a text named .docx),
-and six bad files (a truncated DOCX, an XLSX whose worksheet part is cut short, a zip bomb, binary junk, an
-empty file, a 200 MB text file). The tests then check what landed where: each bad file quarantined with a reason
-naming it and its cause, each good report's facts exactly as the UTF-8 NFC twin of its text gives them, the
-known figures in the published marts, and a second identical run that changes no row (row counts and
-checksums of raw, quality, quarantine and marts).
+The real ``cchc run`` (Airflow dag.test → readers → raw → GX gate → dbt → mart gate → publish, on the session's
+PostgreSQL), run twice on one module-scoped warehouse, reads an inbox of six good reports, written with the demo
+generator's template from known figures in six encodings/containers (UTF-8 NFC, UTF-16, Windows-1258, NFD, a
+DOCX named .txt, a text named .docx), and six bad files (a truncated DOCX, an XLSX whose worksheet part is cut
+short, a zip bomb, binary junk, an empty file, a 200 MB text file). The tests then check what landed where: each
+bad file quarantined with a reason naming it and its cause, each good report's facts exactly as the UTF-8 NFC
+twin of its text gives them, the known figures in the published marts, and a second identical run that changes
+no row (row counts and checksums of raw, quality, quarantine and marts).
 """
 
 from __future__ import annotations
@@ -350,3 +350,23 @@ def test_oversized_file_and_zip_bomb_are_refused_in_bounded_memory(tmp_path: Pat
             tracemalloc.stop()
         assert result.status == "rejected" and result.error.startswith(f"{name}: ")
         assert peak < 8 * MB, f"{name}: peak {peak / MB:.1f} MB"
+
+
+def test_fingerprints_see_a_lost_a_duplicated_and_a_changed_row(fresh_db: str):
+    """The checksum helper itself: blind to what a rerun legitimately changes (sequence ids, times, run ids,
+    physical order), not to a lost, duplicated or changed row."""
+    with psycopg.connect(fresh_db, autocommit=True) as conn:
+        conn.execute("create schema raw; create table raw.t (id serial, k text, v float, at timestamptz default now(),"
+                     " run_id text)")
+        conn.execute("insert into raw.t (k, v, run_id) values ('a', 1.5, 'r1'), ('b', 2, 'r1')")
+        before = table_fingerprints(fresh_db)
+        assert set(before) == {"raw.t"} and before["raw.t"][0] == 2
+        conn.execute("delete from raw.t; insert into raw.t (k, v, run_id) values ('b', 2, 'r2'), ('a', 1.5, 'r2')")
+        assert table_fingerprints(fresh_db) == before
+        conn.execute("insert into raw.t (k, v) values ('a', 1.5)")  # duplicated
+        assert fingerprint_diff(before, table_fingerprints(fresh_db))["raw.t"][1][0] == 3
+        conn.execute("delete from raw.t where k = 'a'")  # both copies lost
+        assert table_fingerprints(fresh_db)["raw.t"][0] == 1
+        conn.execute("insert into raw.t (k, v) values ('a', 1.25)")  # back to two rows, one value changed
+        after = table_fingerprints(fresh_db)
+        assert after["raw.t"][0] == 2 and after != before
