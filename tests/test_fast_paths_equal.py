@@ -6,6 +6,7 @@ import calendar
 import itertools
 import re
 import unicodedata
+from pathlib import Path
 
 from ingest.meta.dates import is_valid_date
 from ingest.meta.hints import find_all
@@ -68,3 +69,53 @@ def test_is_valid_date_equals_calendar() -> None:
             for day in range(-1, 34):
                 real = 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
                 assert is_valid_date(day, month, year) == real
+
+
+# -- DOCX: the fast open checks the parts it does not read with the same parser, and declines when in doubt --
+
+_XML_CASES = [b"<a/>", b"", b"<a>", b"<a></b>", b"<a:b/>", b'<a xmlns:a="u"><a:b/></a>', b"<a>&foo;</a>",
+              b"<a xmlns:x=''/>", b"<x:a xmlns:x='u'><y:b/></x:a>", b"<a>\x01</a>", b"<a>\xff</a>", b"<a/><b/>",
+              b"<a b='1' b='2'/>", b'<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', b"\xef\xbb\xbf<a/>",
+              b"<a>" + b"x" * 10_000_001 + b"</a>", b"<a>" + b"<b>" * 300 + b"</b>" * 300 + b"</a>"]
+
+
+def test_xml_check_accepts_only_what_python_docx_parses() -> None:
+    from docx.oxml.parser import parse_xml
+
+    from ingest.readers.docx_reader import _parses
+
+    for blob in _XML_CASES:
+        try:
+            parse_xml(blob)
+            parsed = True
+        except Exception:
+            parsed = False
+        assert _parses(blob) == parsed, blob[:40]
+
+
+def _with_member(src: Path, dst: Path, name: str, data: bytes) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, data if info.filename == name else zin.read(info.filename))
+    return dst
+
+
+def test_docx_with_a_damaged_side_part_is_rejected_as_python_docx_rejects_it(tmp_path: Path) -> None:
+    import docx
+    import pytest
+
+    from ingest.readers import ReaderError, read_document
+    from tests.docgen import render_docx
+
+    good = render_docx(["BÁO CÁO", "Quý I năm 2024", "Tổng số hồ sơ: 12"], tmp_path / "good.docx")
+    assert [ln.text for ln in read_document(good).lines][:2] == ["BÁO CÁO", "Quý I năm 2024"]
+    for name, data in (("word/styles.xml", b"<w:styles><w:style></w:styles>"),
+                       ("word/settings.xml", b"<w:settings/>")):  # (an undefined prefix: only a tree refuses it)
+        bad = _with_member(good, tmp_path / f"bad_{name.replace('/', '_')}.docx", name, data)
+        with pytest.raises(Exception) as expected:
+            docx.Document(str(bad))
+        with pytest.raises(ReaderError) as got:
+            read_document(bad)
+        assert f"{type(expected.value).__name__}: {expected.value}" in str(got.value)

@@ -6,6 +6,11 @@ query per paragraph, run and cell). The text is the one python-docx gives: runs 
 paragraph, ``w:tab``/``w:ptab`` as a tab, ``w:br`` (text wrapping) and ``w:cr`` as a line break,
 ``w:noBreakHyphen`` as "-". Tables with vertically merged cells are read through python-docx's rows (their
 continuation cells repeat the merged cell's text).
+
+Opening is python-docx's own package reader with one change: the XML parts the reader never looks at (styles,
+settings, numbering, properties, headers, comments) are checked by the same libxml2 parser without building their
+trees (styles alone is often larger than the body). Whenever that check is not clean, or anything else about the
+package is unusual, ``docx.Document`` opens the file as before, so a damaged package fails with the same reason.
 """
 
 from __future__ import annotations
@@ -78,12 +83,85 @@ def _rows_docx(tbl, parent) -> list[list[str]]:  # type: ignore[no-untyped-def]
     return out
 
 
-def docx_lines(path: Path) -> list[tuple[str, str | None, bool]]:
-    """(text, locator, in_table): paragraphs 'p12', each table row one tab-joined line 't3.r5'."""
-    import docx
+class _NoTree:
+    """A parser target that builds nothing (libxml2 still reads and checks the whole document)."""
+
+    def close(self) -> None:
+        return None
+
+
+# libxml2 refuses a text node over 10,000,000 bytes only when it builds a tree: larger parts are parsed in full.
+_MAX_CHECKED_BYTES = 10_000_000
+
+
+def _parses(blob: bytes) -> bool:
+    """True when python-docx's ``parse_xml`` would accept ``blob`` (same parser options), without the tree.
+    Anything libxml2 even logs as an error (an undefined namespace prefix is only logged without a tree)
+    answers False, and the caller parses for real."""
+    from lxml import etree
+
+    if len(blob) >= _MAX_CHECKED_BYTES:
+        return False
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, target=_NoTree())
+    try:
+        etree.fromstring(blob, parser)
+    except Exception:
+        return False
+    return not any(entry.level >= etree.ErrorLevels.ERROR for entry in parser.error_log)
+
+
+class _Unusual(Exception):
+    """The fast open declines: python-docx opens the file the ordinary way."""
+
+
+def _part_factory(partname, content_type, reltype, blob, package):  # type: ignore[no-untyped-def]
+    """python-docx's ``PartFactory``, except that an XML part other than the main document is only checked."""
+    from docx.opc.part import Part, PartFactory, XmlPart
+    from docx.parts.document import DocumentPart
+
+    selector = getattr(PartFactory, "part_class_selector", None)
+    part_cls = (selector(content_type, reltype) if selector is not None else None) or \
+        PartFactory._part_cls_for(content_type)
+    if not issubclass(part_cls, XmlPart) or issubclass(part_cls, DocumentPart) or \
+            getattr(part_cls.load, "__func__", None) is not XmlPart.load.__func__:
+        return PartFactory(partname, content_type, reltype, blob, package)
+    if not _parses(blob):
+        raise _Unusual(partname)
+    return Part(partname, content_type, blob, package)
+
+
+def _open_fast(path: Path):  # type: ignore[no-untyped-def]
+    """``docx.Document(path)`` for a sound package (the body, not its styles' trees), else None."""
+    import docx  # noqa: F401  (registers python-docx's part classes)
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.package import Unmarshaller
+    from docx.opc.pkgreader import PackageReader
+    from docx.package import Package
 
     try:
+        package = Package()
+        Unmarshaller.unmarshal(PackageReader.from_file(str(path)), package, _part_factory)
+        part = package.main_document_part
+        if part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+            return None
+        return part.document
+    except Exception:
+        return None
+
+
+def _open(path: Path):  # type: ignore[no-untyped-def]
+    document = _open_fast(path)
+    if document is None:
+        import docx
+
         document = docx.Document(str(path))
+    return document
+
+
+def docx_lines(path: Path) -> list[tuple[str, str | None, bool]]:
+    """(text, locator, in_table): paragraphs 'p12', each table row one tab-joined line 't3.r5'."""
+    try:
+        document = _open(path)
     except Exception as exc:  # python-docx raises several types for damaged packages
         reason = f"{type(exc).__name__}: {exc}"
         raise ReaderError(f"corrupt DOCX: cannot open the Word document ({reason})") from exc
