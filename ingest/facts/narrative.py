@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from ingest.catalog import load_catalog
 from ingest.facts import rules_cases, rules_direction, rules_egov, rules_finance, rules_form_labels
 from ingest.facts.emit import FactDraft
-from ingest.facts.rule import MACROS, Rule, may_match, required_literals
+from ingest.facts.ordered import OrderedGate, Probe
+from ingest.facts.prefilter import WORD_RE, RuleGate, bits
+from ingest.facts.rule import MACROS, Rule
 from ingest.facts.scope import code_for_level, resolve_scope
 from ingest.facts.text import Span, clause_bounds, end_of, scope_bounds, sentence_bounds, start_of
 from ingest.models import UnitLevel
@@ -180,56 +182,11 @@ def _takes_percent(rule: Rule) -> bool:
     )
 
 
-def _rule_index() -> tuple[dict[str, list[int]], list[int]]:
-    by_token: dict[str, list[int]] = {}
-    always: list[int] = []
-    for i, rule in enumerate(RULES):
-        if not rule.need:
-            always.append(i)
-        for tok in rule.need:
-            by_token.setdefault(tok, []).append(i)
-    return by_token, always
-
-
-_BY_TOKEN, _ALWAYS = _rule_index()
-_WORDISH_RE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
-# tokens looked up by their first word (one dictionary probe per distinct word of a text); others by "in"
-_BY_FIRST_WORD: dict[str, list[tuple[str, list[int]]]] = {}
-_ODD_TOKENS: list[tuple[str, list[int]]] = []
-for _tok, _idx in _BY_TOKEN.items():
-    if _WORDISH_RE.match(_tok):
-        _BY_FIRST_WORD.setdefault(_tok.split(" ", 1)[0], []).append((_tok, _idx))
-    else:
-        _ODD_TOKENS.append((_tok, _idx))
-_SPLIT_RE = re.compile(r"[^\W\d_]+")
-
-
-def _wanted(text: str) -> set[int]:
-    """Indices of the rules one of whose ``need`` tokens occurs in ``text``."""
-    wanted = set(_ALWAYS)
-    for word in set(_SPLIT_RE.findall(text)):
-        for tok, idx in _BY_FIRST_WORD.get(word, ()):
-            if tok == word or tok in text:
-                wanted.update(idx)
-    for tok, idx in _ODD_TOKENS:
-        if tok in text:
-            wanted.update(idx)
-    return wanted
-
-
+_GATE = RuleGate(RULES)
+_ORDERED = OrderedGate(RULES)
 _FIGURE_RE = re.compile(r"[0-9](?<![\w.,/][0-9])[0-9.,]*")
 _DIGIT_LED = frozenset(i for i, r in enumerate(RULES) if r.rx.pattern.startswith("(?P<v>"))
 _TAKES_PERCENT = tuple(_takes_percent(r) for r in RULES)
-# literals each pattern's matches contain (derived from the pattern when first needed): a pattern is not run
-# on a text lacking them
-_REQUIRED: list[tuple[tuple[str, ...], ...] | None] = [None] * len(RULES)
-
-
-def _required(order: int) -> tuple[tuple[str, ...], ...]:
-    req = _REQUIRED[order]
-    if req is None:
-        req = _REQUIRED[order] = required_literals(RULES[order].rx)
-    return req
 
 
 LEFT_REACH, RIGHT_REACH = 220, 170
@@ -258,14 +215,22 @@ def _candidates(text: str) -> list[_Cand]:
     starts, spans = _windows(text)
     covered = sum(hi - lo for lo, hi in spans)
     whole = covered * 5 >= len(text) * 4  # the figures' surroundings are (nearly) the whole text
-    probe = text if whole else "\n".join(text[lo:hi] for lo, hi in spans)
     zero = _ZERO_HINT_RE.search(text) is not None
-    wanted = _wanted(text if zero else probe)
-    for order in sorted(wanted):
-        rule = RULES[order]
-        req = _REQUIRED[order]
-        if not may_match(_required(order) if req is None else req, text):
+    words = set(WORD_RE.findall(text))
+    if whole or zero:
+        wanted = _GATE.wanted(text, words)
+    else:
+        wanted = _GATE.wanted("\n".join(text[lo:hi] for lo, hi in spans))
+    literals, anchored = _GATE.literals(text, words)
+    probe: Probe | None = None
+    for order in bits(wanted & anchored):
+        if not _GATE.may_match(order, literals):
             continue
+        if _ORDERED.sequences[order]:
+            probe = probe or Probe(text)
+            if not _ORDERED.allows(order, probe):
+                continue
+        rule = RULES[order]
         if rule.kind == "zero":
             found: Iterable[re.Match[str]] = rule.rx.finditer(text) if zero else ()
         elif not starts:
