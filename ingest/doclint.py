@@ -313,22 +313,48 @@ def _syllable(word: str) -> str:
                    for i, ch in enumerate(word))
 
 
-def _name_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+# Letters a case-insensitive pattern also matches in other forms that lower-casing does not give ("ı", "ſ",
+# "İ"): a syllable holding one is not used to rule lines out.
+_UNSURE_LETTERS = frozenset("is")
+
+
+@dataclass(frozen=True)
+class NamePatterns:
+    """The patterns ``name_spellings`` reads one name with."""
+
+    anchor: re.Pattern[str] | None  # one syllable on the lower-case text, starting with a literal letter (fast)
+    full: re.Pattern[str]  # the whole name, case-insensitive, on the text
+    others: tuple[re.Pattern[str], ...]  # the other syllables on the lower-case text: each is in every match
+
+
+@lru_cache(maxsize=256)
+def _name_patterns(name: str) -> NamePatterns:
     """The name with any diacritics and a syllable-final k or c: a lower-case anchor starting with a literal
-    letter (one syllable, found fast), and the whole name (to read the spelling off an anchor's line)."""
+    letter (one syllable, found fast), the whole name (to read the spelling off an anchor's line), and the
+    other syllables (a line lacking one cannot hold the name)."""
     words = fold_name(name).split()
     full = re.compile(r"(?<!\w)" + r"\s+".join(_syllable(w) for w in words) + r"(?!\w)", re.IGNORECASE)
     anchors = [w for w in words if w[0] not in "daeiouy" and w[0].isascii()]
     if not anchors:
-        return None, full
+        return NamePatterns(None, full, ())
     word = max(anchors, key=len)
-    return re.compile(re.escape(word[0]) + _syllable(word[1:]) if len(word) > 1 else re.escape(word)), full
+    anchor = re.compile(re.escape(word[0]) + _syllable(word[1:]) if len(word) > 1 else re.escape(word))
+    others = tuple(re.compile(_syllable(w)) for w in dict.fromkeys(words)
+                   if w != word and not _UNSURE_LETTERS.intersection(w))
+    return NamePatterns(anchor, full, others)
 
 
-def _name_line_indexes(dt: DocText, anchor: re.Pattern[str] | None, full: re.Pattern[str]) -> list[int]:
-    """Indexes (into ``dt.numbers``) of the lines that may hold the name."""
-    hits = anchor.finditer(dt.lower) if anchor is not None else full.finditer(dt.text)
-    return sorted({bisect_right(dt.starts, m.start()) - 1 for m in hits})
+def _name_line_indexes(dt: DocText, patterns: NamePatterns) -> list[int]:
+    """Indexes (into ``dt.numbers``) of the lines that may hold the name: those with the anchor and every other
+    syllable (a match of the whole name, lower-cased, holds each of them)."""
+    if patterns.anchor is None:
+        return sorted({bisect_right(dt.starts, m.start()) - 1 for m in patterns.full.finditer(dt.text)})
+    found = sorted({bisect_right(dt.starts, m.start()) - 1 for m in patterns.anchor.finditer(dt.lower)})
+    if not patterns.others:
+        return found
+    low, starts, n = dt.lower, dt.starts, len(dt.starts)
+    return [i for i in found
+            if all(p.search(low, starts[i], starts[i + 1] - 1 if i + 1 < n else len(low)) for p in patterns.others)]
 
 
 # Old and new tone placement ("Hoà" / "Hòa", "Thuỵ" / "Thụy") are one spelling.
@@ -354,9 +380,10 @@ def name_spellings(dt: DocText, names: Iterable[str]) -> list[ExtractionIssue]:
     at its first line, measured against the spelling the unit's name uses (else the most frequent one)."""
     out = []
     for name in dict.fromkeys(names):
-        anchor, pattern = _name_patterns(name)
+        patterns = _name_patterns(name)
+        pattern = patterns.full
         found: dict[str, list] = {}  # variant (lower case) -> [as first written, count, first line]
-        for idx in _name_line_indexes(dt, anchor, pattern):
+        for idx in _name_line_indexes(dt, patterns):
             start = dt.starts[idx]
             end = dt.starts[idx + 1] - 1 if idx + 1 < len(dt.starts) else len(dt.text)
             for m in pattern.finditer(dt.text, start, end):

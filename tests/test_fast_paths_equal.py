@@ -119,3 +119,24 @@ def test_docx_with_a_damaged_side_part_is_rejected_as_python_docx_rejects_it(tmp
         with pytest.raises(ReaderError) as got:
             read_document(bad)
         assert f"{type(expected.value).__name__}: {expected.value}" in str(got.value)
+
+
+def test_name_line_filter_keeps_every_line_with_the_name() -> None:
+    from ingest.doclint import DocText, _name_line_indexes, _name_patterns
+    from ingest.models import Document
+
+    texts = ["UBND xã Đắk Ha báo cáo", "xã Đăk Hà, ĐẮC HA và Dak  Ha", "hành chính thành phố", "Đắk\tHa", "ha dak",
+             "Tu Mơ Rông, TU MƠ RÔNG, Tu Mơ Rong", "Krông Nô / Krong No", "Đắk Mıl, ĐẮK MİL, Đắk Mil", "Kon Tum"]
+    documents = [texts]
+    for seed in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
+        documents.append(seed.read_text(encoding="utf-8").split("\n"))
+    for lines in documents:
+        dt = DocText(Document(path="x.txt", format="txt", lines=[Line(no=i, text=t) for i, t in enumerate(lines, 1)]))
+        text_lines, low_lines = dt.text.split("\n"), dt.lower.split("\n")
+        for name in ("Đắk Ha", "Tu Mơ Rông", "Krông Nô", "Đắk Mil", "Kon Tum", "Đắk Nông"):
+            patterns = _name_patterns(name)
+            kept = set(_name_line_indexes(dt, patterns))
+            # every line the anchor alone selected and the whole name matches is still read
+            with_name = {i for i, t in enumerate(text_lines) if patterns.full.search(t)}
+            anchored = {i for i in with_name if patterns.anchor is None or patterns.anchor.search(low_lines[i])}
+            assert anchored <= kept, (name, sorted(anchored - kept))

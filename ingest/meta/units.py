@@ -96,6 +96,14 @@ def read_name(text: str) -> str | None:
     return canonical_prefix(" ".join(words)) if words else None
 
 
+def _name_after(text: str, pos: int) -> str | None:
+    """``read_name(text[pos:pos + 200])`` where ``text[pos]`` is not a space (a pattern's ``\\s+`` ends there): no
+    name unless that first letter is a capital, the common case ("các xã đã ...") decided without a split."""
+    if not text[pos:pos + 1].isupper():
+        return None
+    return read_name(text[pos:pos + 200])
+
+
 class _Names:
     """Counts of names written after a tier word, grouped by accent-free key, with their spellings."""
 
@@ -211,11 +219,11 @@ def _scan_spots(scan: _Scan, patterns: dict[str, re.Pattern[str]], spots: list[t
 def _take(scan: _Scan, cat: str, m: re.Match[str], text: str, low: str, no: int, is_closing: bool) -> None:
     """Count one match of a body ("b"), district ("d"), commune ("c") or province ("p") pattern."""
     if cat == "d":
-        name = read_name(text[m.end():m.end() + 200])
+        name = _name_after(text, m.end())
         if name and name not in CENTRAL_CITIES:
             scan.districts.add(name, tier=m.group(1))
     elif cat == "c":
-        name = read_name(text[m.end():m.end() + 200])
+        name = _name_after(text, m.end())
         if name:
             scan.communes.add(name, 2 if _UBND_END.search(text[max(0, m.start() - 20):m.start()]) else 1,
                               tier=m.group(1))
@@ -356,12 +364,19 @@ def _scan(lines: list[Line], index: LineIndex, bodies: bool = True) -> _Scan:
 
 
 
+_DOC_NUMBER = re.compile(r"số\s*:?\s*[\d\s.]*/\s*BC-([A-Za-zĐđ]+)", re.IGNORECASE)
+_PLACE_LINE = re.compile(r"\W*([^\d,]{2,40}),\s*ngày\b")
+_CHIEF_OF_OFFICE = re.compile(r"chánh\s+văn\s+phòng", re.IGNORECASE)
+_DIRECTOR = re.compile(r"giám\s+đốc", re.IGNORECASE)
+_FOR_COMMUNE = re.compile(r"tm\.?\s*(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(xã|phường|thị\s+trấn)", re.IGNORECASE)
+
+
 def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: Counter[str],
                       provinces: _Names, districts: _Names, communes: _Names) -> None:
     """Document number, header place line and signature block."""
     head = lines[:40]
     for ln in head:
-        m = re.search(r"số\s*:?\s*[\d\s.]*/\s*BC-([A-Za-zĐđ]+)", ln.text, re.IGNORECASE)
+        m = _DOC_NUMBER.search(ln.text) if "/" in ln.text else None  # (the number has one)
         if m:
             code = m.group(1).lower()
             if code == "vpubnd":
@@ -372,8 +387,8 @@ def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: 
             elif code.startswith("s") and code in _DEPT_ABBR:
                 level_score["province_department"] += 4
                 dept_names[_DEPT_ABBR[code]] += 3
-        for cell in ln.text.split("\t"):
-            place = re.match(r"\W*([^\d,]{2,40}),\s*ngày\b", cell)
+        for cell in ln.text.split("\t") if "," in ln.text else ():  # (a place line has a comma)
+            place = _PLACE_LINE.match(cell)
             if not place:
                 continue
             name = canonical_prefix(place.group(1).strip(" *"))
@@ -387,11 +402,12 @@ def _document_signals(lines: list[Line], level_score: Counter[str], dept_names: 
             elif provinces.has(name):
                 provinces.add(name, 3)  # a province outside the list, named "tỉnh X" elsewhere
     tail = " ".join(ln.text for ln in lines[-30:])
-    if re.search(r"chánh\s+văn\s+phòng", tail, re.IGNORECASE):
+    low = tail.lower()  # (quick tests: each pattern holds the word, in letters no other character folds to)
+    if "chánh" in low and _CHIEF_OF_OFFICE.search(tail):
         level_score["province_office"] += 3
-    if re.search(r"giám\s+đốc", tail, re.IGNORECASE):
+    if "đốc" in low and _DIRECTOR.search(tail):
         level_score["province_department"] += 3
-    if re.search(r"tm\.?\s*(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(xã|phường|thị\s+trấn)", tail, re.IGNORECASE):
+    if "tm" in low and _FOR_COMMUNE.search(tail):
         level_score["commune"] += 3
 
 
