@@ -43,6 +43,7 @@ _NEGATED_RE = re.compile(r"(?:chưa|không) (?:đạt|được|có)(?: tỷ lệ
                          r"\s*$")
 _THRESHOLD_RE = re.compile(r"(?:có từ|từ|tối thiểu|ít nhất|không dưới)\s+\d")
 _ZERO_HINT_RE = re.compile(r"(?:không|chưa) (?:có|phát sinh|nhận được|thực hiện|tiếp nhận)")
+_DIGIT_RE = re.compile(r"\d")
 _HAS_FIGURE_RE = re.compile(r"\d|không có|chưa có|chưa thực hiện|không tiếp nhận|không phát sinh")
 _FORWARD_RE = re.compile(r"dự kiến|phấn đấu|mục tiêu(?! quốc gia)|định hướng|\bsẽ\b|đề nghị|"
                          r"(?<!phản ánh, )(?<!phản ánh )(?<!pakn, )kiến nghị")
@@ -267,7 +268,8 @@ def extract_narrative(units: Iterable[TextUnit], level: UnitLevel | None) -> lis
     catalog = load_catalog()
     drafts: list[FactDraft] = []
     for unit in units:
-        if not _HAS_FIGURE_RE.search(unit.span.text.lower()):
+        raw = unit.span.text
+        if not _DIGIT_RE.search(raw) and not _HAS_FIGURE_RE.search(raw.lower()):  # (lower case keeps digits)
             continue
         text = unit.span.folded
         if not _HAS_FIGURE_RE.search(text):
