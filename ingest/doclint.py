@@ -23,6 +23,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from ingest.models import Document, ExtractionIssue, ReportMeta
 
@@ -34,17 +36,16 @@ class DocText:
     views the checks search (lower case, diacritics folded), each built once and only when asked for."""
 
     def __init__(self, doc: Document) -> None:
-        starts: list[int] = []
-        parts: list[str] = []
-        pos = 0
-        for ln in doc.lines:
-            starts.append(pos)
-            t = "" if ln.in_table else ln.text.replace("\n", " ")
-            parts.append(t)
-            pos += len(t) + 1
-        self.text = "\n".join(parts)
-        self.starts = starts
-        self.numbers = [ln.no for ln in doc.lines]
+        lines = doc.lines
+        parts = ["" if ln.in_table else ln.text for ln in lines]
+        text = "\n".join(parts)
+        if text.count("\n") != max(0, len(parts) - 1):  # a line break inside a line reads as a space
+            parts = [t.replace("\n", " ") for t in parts]
+            text = "\n".join(parts)
+        self.text = text
+        # each line starts one past the end of the one before (a C-level running sum, no Python loop)
+        self.starts = list(accumulate(map((1).__add__, map(len, parts[:-1])), initial=0)) if parts else []
+        self.numbers = list(map(attrgetter("no"), lines))
 
     def line_at(self, offset: int) -> int:
         """The line ``no`` of an offset of ``text`` (or of ``lower``, which has the same offsets)."""

@@ -140,3 +140,20 @@ def test_name_line_filter_keeps_every_line_with_the_name() -> None:
             with_name = {i for i, t in enumerate(text_lines) if patterns.full.search(t)}
             anchored = {i for i in with_name if patterns.anchor is None or patterns.anchor.search(low_lines[i])}
             assert anchored <= kept, (name, sorted(anchored - kept))
+
+
+def test_doc_text_and_line_index_offsets() -> None:
+    from ingest.doclint import DocText
+    from ingest.models import Document
+
+    rows = [("tiêu đề", False), ("a\tb", True), ("dòng có\nngắt", False), ("", False), ("cuối", False)]
+    lines = [Line(no=i, text=t, in_table=tab) for i, (t, tab) in enumerate(rows, start=1)]
+    dt = DocText(Document(path="x.docx", format="docx", lines=lines))
+    parts = ["" if tab else t.replace("\n", " ") for t, tab in rows]
+    assert dt.text == "\n".join(parts)
+    assert dt.starts == [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
+    assert dt.numbers == [1, 2, 3, 4, 5]
+    index = LineIndex(lines)
+    assert index.starts == [sum(len(t) + 1 for t, _ in rows[:i]) for i in range(len(rows))]
+    assert not index.usable  # (a line break inside a line)
+    assert LineIndex([]).starts == [] and DocText(Document(path="e.txt", format="txt", lines=[])).starts == []

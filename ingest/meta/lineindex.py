@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
+from itertools import accumulate
+from operator import attrgetter
 
 from ingest.models import Line
 
@@ -18,16 +20,12 @@ from ingest.models import Line
 class LineIndex:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        texts = [ln.text for ln in lines]
+        texts = list(map(attrgetter("text"), lines))
         joined = "\n".join(texts)
         self.low = joined.lower()
         self.usable = len(self.low) == len(joined) and joined.count("\n") == max(0, len(texts) - 1)
-        starts: list[int] = []
-        pos = 0
-        for t in texts:
-            starts.append(pos)
-            pos += len(t) + 1
-        self.starts = starts
+        # each line starts one past the end of the one before (a C-level running sum, no Python loop)
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
 
     @cached_property
     def consecutive(self) -> bool:
