@@ -157,3 +157,25 @@ def test_doc_text_and_line_index_offsets() -> None:
     assert index.starts == [sum(len(t) + 1 for t, _ in rows[:i]) for i in range(len(rows))]
     assert not index.usable  # (a line break inside a line)
     assert LineIndex([]).starts == [] and DocText(Document(path="e.txt", format="txt", lines=[])).starts == []
+
+
+def test_lazy_names_count_the_pass_first_then_earlier_adds() -> None:
+    from ingest.meta.units import _LazyNames, _Names
+
+    def fill() -> _Names:
+        names = _Names()
+        names.add("Đắk Mil", tier="huyện")
+        names.add("Cư Jút", tier="huyện")
+        return names
+
+    eager = fill()
+    eager.add("Cư Jút", 3)
+    eager.add("ĐẮK MIL", 1)
+    lazy = _LazyNames(fill)
+    lazy.add("Cư Jút", 3)  # before the pass has run: counted after it
+    lazy.add("ĐẮK MIL", 1)
+    assert lazy.best() == eager.best() == "Cư Jút"
+    assert lazy.score == eager.score and lazy.spellings == eager.spellings and lazy.tiers == eager.tiers
+    assert lazy.has("Dak Mil") and lazy.tier_of("Đắk Mil", "xã") == "huyện"
+    lazy.add("Gia Nghĩa")
+    assert lazy.has("Gia Nghĩa")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -136,6 +136,52 @@ class _Names:
         return name_key(name) in self.score
 
 
+class _LazyNames(_Names):
+    """``_Names`` counted by ``fill`` (a pass over the document) when first read; names added before that are
+    counted after the pass's, in the order they came, as if the pass had run first."""
+
+    def __init__(self, fill: Callable[[], _Names]) -> None:  # (no _Names.__init__: the counts live in _names)
+        self._fill: Callable[[], _Names] | None = fill
+        self._names: _Names | None = None
+        self._pending: list[tuple[str, float, str | None]] = []
+
+    def _ready(self) -> _Names:
+        if self._names is None:
+            assert self._fill is not None
+            names = self._fill()
+            for name, weight, tier in self._pending:
+                names.add(name, weight, tier)
+            self._names, self._fill, self._pending = names, None, []
+        return self._names
+
+    @property  # type: ignore[override]
+    def score(self) -> Counter[str]:
+        return self._ready().score
+
+    @property  # type: ignore[override]
+    def spellings(self) -> dict[str, Counter[str]]:
+        return self._ready().spellings
+
+    @property  # type: ignore[override]
+    def tiers(self) -> dict[str, Counter[str]]:
+        return self._ready().tiers
+
+    def add(self, name: str, weight: float = 1.0, tier: str | None = None) -> None:
+        if self._names is None:
+            self._pending.append((name, weight, tier))
+        else:
+            self._names.add(name, weight, tier)
+
+    def tier_of(self, name: str, default: str) -> str:
+        return self._ready().tier_of(name, default)
+
+    def best(self) -> str | None:
+        return self._ready().best()
+
+    def has(self, name: str) -> bool:
+        return self._ready().has(name)
+
+
 @dataclass
 class _Scan:
     """What a pass over every line found: level votes and the names written after tier words."""
@@ -186,10 +232,6 @@ _PROVINCE_AT = re.compile(r"(?<![\w])(tỉnh|thành\s+phố|tp\.?)\s+", re.IGNOR
 # is much faster than a case-insensitive scan, and most lines have none of them.
 _HINT_WORDS = {"ubnd": "b", "ủy": "b", "uỷ": "b", "văn": "b", "sở": "b", "thành": "dp", "huyện": "d", "quận": "d",
                "thị": "dc", "xã": "c", "phường": "c", "đặc": "c", "tỉnh": "p", "tp": "p"}
-
-
-# The same without the body patterns (a scan for place names only).
-_PLACE_HINT_WORDS = {word: cats for word, cats in _HINT_WORDS.items() if cats != "b"}
 
 
 def _hints(low: str, words: dict[str, str]) -> list[tuple[int, str]]:
@@ -281,9 +323,8 @@ _CLOSING_LINE = re.compile(r"\W*trên\s+đây\s+là\s+báo\s+cáo", re.IGNORECAS
 
 
 class _LazyScan:
-    """The place part of ``_scan`` (names after tier words), made on first use: a report that names itself
-    clearly (header, opening, closing) often needs none of it. Body matches (level votes) are left out: the
-    self-references decide the level."""
+    """``_scan`` without the body matches (the self-references decide the level), made on first use: a report
+    that names itself clearly (header, opening, closing) often needs few of its names or none."""
 
     def __init__(self, lines: list[Line], index: LineIndex) -> None:
         self._lines, self._index = lines, index
@@ -322,18 +363,38 @@ def _scan_order(lines: list[Line], index: LineIndex, spots_by_line: dict[int, li
     return sorted(spots_by_line.keys() | set(range(min(20, len(lines)))))
 
 
+_PATTERNS = {"b": _BODY, "d": _DISTRICT_AT, "c": _COMMUNE_AT, "p": _PROVINCE_AT}
+
+
 def _scan(lines: list[Line], index: LineIndex, bodies: bool = True) -> _Scan:
-    """Every line's bodies ("b", when ``bodies``), districts, communes and provinces, then the header and
-    signature signals."""
-    scan = _Scan()
-    with_tren = index.line_indices(("trên",))  # (a closing line starts with it)
-    closing = {ln.no for ln in (lines if with_tren is None else [lines[i] for i in with_tren])
-               if _CLOSING_LINE.match(ln.text)}
-    patterns = {"b": _BODY, "d": _DISTRICT_AT, "c": _COMMUNE_AT, "p": _PROVINCE_AT}
-    hint_words = _HINT_WORDS
-    if not bodies:
-        del patterns["b"]
-        hint_words = _PLACE_HINT_WORDS
+    """The bodies of every line ("b", when ``bodies``: level votes), the districts, communes and provinces
+    (each counted by its own pass when first asked for), then the header and signature signals."""
+    scan = _Scan(districts=_LazyNames(lambda: _place_names(lines, index, "d")),
+                 communes=_LazyNames(lambda: _place_names(lines, index, "c")),
+                 provinces=_LazyNames(lambda: _place_names(lines, index, "p")))
+    if bodies:
+        with_tren = index.line_indices(("trên",))  # (a closing line starts with it)
+        closing = {ln.no for ln in (lines if with_tren is None else [lines[i] for i in with_tren])
+                   if _CLOSING_LINE.match(ln.text)}
+        _scan_pass(lines, index, "b", scan, closing)
+    _document_signals(lines, scan.level_score, scan.dept_names, scan.provinces, scan.districts, scan.communes)
+    return scan
+
+
+def _place_names(lines: list[Line], index: LineIndex, cat: str) -> _Names:
+    """The names written after the tier words of one kind: districts "d", communes "c" or provinces "p"."""
+    target = _Scan()
+    _scan_pass(lines, index, cat, target, set())
+    return {"d": target.districts, "c": target.communes, "p": target.provinces}[cat]
+
+
+def _scan_pass(lines: list[Line], index: LineIndex, cats: str, scan: _Scan, closing: set[int]) -> None:
+    """Every match of the patterns of ``cats`` in every line, counted into ``scan`` (``closing``: the numbers
+    of the closing lines, for the body votes). The patterns are independent: one pass per kind finds what one
+    pass for all of them would."""
+    patterns = {cat: _PATTERNS[cat] for cat in cats}
+    hint_words = {word: kinds for word, kinds in
+                  ((w, "".join(c for c in ks if c in cats)) for w, ks in _HINT_WORDS.items()) if kinds}
     # where the hint words are, found once over the whole document (lines after the motto lines)
     spots_by_line = index.occurrences(hint_words)
     for i in _scan_order(lines, index, spots_by_line):
@@ -350,18 +411,12 @@ def _scan(lines: list[Line], index: LineIndex, bodies: bool = True) -> _Scan:
         low = text.lower()
         if len(low) != len(text):
             # (a character whose lower case is longer: plain case-insensitive passes)
-            for cat, pattern in patterns.items():  # (without "b" when not ``bodies``)
+            for cat, pattern in patterns.items():
                 for m in pattern.finditer(text):
                     _take(scan, cat, m, text, "", ln.no, ln.no in closing)
             continue
         # One pass over the lower-cased line finds where each (slow, case-insensitive) pattern can match.
         _scan_spots(scan, patterns, _hints(low, hint_words), text, low, ln.no, ln.no in closing)
-    level_score, dept_names = scan.level_score, scan.dept_names
-    districts, communes, provinces = scan.districts, scan.communes, scan.provinces
-    _document_signals(lines, level_score, dept_names, provinces, districts, communes)
-    return scan
-
-
 
 
 _DOC_NUMBER = re.compile(r"số\s*:?\s*[\d\s.]*/\s*BC-([A-Za-zĐđ]+)", re.IGNORECASE)
