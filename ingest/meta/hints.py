@@ -35,10 +35,12 @@ def hinted_finditer(pattern: re.Pattern[str], text: str, words: tuple[str, ...],
             return
         spots = find_all(low, words)
     done = 0
+    size = len(text)
     for spot in spots:
         if spot < done:
             continue
-        found = pattern.search(text, max(done, spot - back), min(len(text), spot + ahead))
+        lo, hi = spot - back, spot + ahead
+        found = pattern.search(text, lo if lo > done else done, hi if hi < size else size)
         if found is None or found.start() > spot:
             continue
         # (read it again without the search limit, which can cut a match or fake an end of text)

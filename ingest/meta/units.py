@@ -255,7 +255,8 @@ def _scan_spots(scan: _Scan, patterns: dict[str, re.Pattern[str]], spots: list[t
             m = patterns[cat].match(text, at)
             if m:
                 _take(scan, cat, m, text, low, no, is_closing)
-                done[cat] = max(m.end(), at + 1)
+                end = m.end()
+                done[cat] = end if end > at else at + 1
 
 
 def _take(scan: _Scan, cat: str, m: re.Match[str], text: str, low: str, no: int, is_closing: bool) -> None:
