@@ -29,8 +29,14 @@ def warehouse_lock(url: str, key: str) -> Iterator[None]:
             conn.execute("select pg_advisory_lock(hashtext(%s))", (key,))
         try:
             yield
-        finally:
-            conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
+        except BaseException:
+            # the step failed: report its error, not a failed unlock (a lost session already released its lock)
+            try:
+                conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
+            except psycopg.OperationalError as exc:
+                log.warning("lock %r: its session was lost (%s)", key, str(exc).strip())
+            raise
+        conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
 
 
 @contextmanager
