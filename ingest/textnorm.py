@@ -51,8 +51,10 @@ def normalize_lines(lines: list[str]) -> list[str]:
 def normalize_text_lines(text: str) -> list[str]:
     """``normalize_lines(split_lines(text))``, faster: line breaks unified and NFC on the whole text, then one
     split (no line break composes nor reorders with its neighbours, so NFC commutes with the split)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _substitute_touched(split_lines(text), text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return _substitute_touched(_split_unified(text), text)
 
 
 # What each character found by ``_TOUCHED_START`` asks for ("[" and "<" need no flag: their substitutions
@@ -111,7 +113,11 @@ def normalize_text(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Physical lines of a text file: CRLF and a lone CR are one break; a final newline ends the last line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _split_unified(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _split_unified(text: str) -> list[str]:
+    """``split_lines`` of a text whose line breaks are all "\\n" already."""
     parts = text.split("\n")
     if len(parts) > 1 and parts[-1] == "":
         parts.pop()
