@@ -307,16 +307,23 @@ def place_name(unit: str | None) -> str | None:
     return name if len(fold_name(name)) >= 4 else None
 
 
-def _syllable(word: str) -> str:
-    """A folded syllable as a pattern: each letter with any diacritics, a final k also as c."""
+def _syllable_letters(word: str) -> list[str]:
+    """A folded syllable as one pattern per letter: the letter with any diacritics, a final k also as c."""
     last = len(word) - 1
-    return "".join("[kc]" if i == last and ch == "k" else _LETTERS.get(ch, re.escape(ch))
-                   for i, ch in enumerate(word))
+    return ["[kc]" if i == last and ch == "k" else _LETTERS.get(ch, re.escape(ch)) for i, ch in enumerate(word)]
+
+
+def _syllable(word: str) -> str:
+    return "".join(_syllable_letters(word))
 
 
 # Letters a case-insensitive pattern also matches in other forms that lower-casing does not give ("ı", "ſ",
 # "İ"): a syllable holding one is not used to rule lines out.
 _UNSURE_LETTERS = frozenset("is")
+# A name folded to these characters only is read exactly by a case-sensitive pattern on the lower-case text
+# (lower-casing keeps every character a word character or not, a space or not, and maps each letter to what a
+# case-insensitive pattern compares).
+_LOWER_EXACT = frozenset("abcdefghjklmnopqrtuvwxyz'’-") - _UNSURE_LETTERS
 
 
 @dataclass(frozen=True)
@@ -326,6 +333,8 @@ class NamePatterns:
     anchor: re.Pattern[str] | None  # one syllable on the lower-case text, starting with a literal letter (fast)
     full: re.Pattern[str]  # the whole name, case-insensitive, on the text
     others: tuple[re.Pattern[str], ...]  # the other syllables on the lower-case text: each is in every match
+    # ``full`` on the lower-case text, opening with its first letter (so found fast), when that reads it exactly
+    full_lower: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=256)
@@ -335,14 +344,28 @@ def _name_patterns(name: str) -> NamePatterns:
     other syllables (a line lacking one cannot hold the name)."""
     words = fold_name(name).split()
     full = re.compile(r"(?<!\w)" + r"\s+".join(_syllable(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+    full_lower = None
+    if words and _LOWER_EXACT.issuperset("".join(words)):
+        # "(?<!\w)X" written "X(?<!\wX)" for the single letter X: the same matches, but a pattern opening with
+        # a look-behind is tried at every character, one opening with a character class is not
+        first, *rest = _syllable_letters(words[0])
+        full_lower = re.compile(first + rf"(?<!\w{first})" + "".join(rest) +
+                                "".join(r"\s+" + _syllable(w) for w in words[1:]) + r"(?!\w)")
     anchors = [w for w in words if w[0] not in "daeiouy" and w[0].isascii()]
     if not anchors:
-        return NamePatterns(None, full, ())
+        return NamePatterns(None, full, (), full_lower)
     word = max(anchors, key=len)
     anchor = re.compile(re.escape(word[0]) + _syllable(word[1:]) if len(word) > 1 else re.escape(word))
     others = tuple(re.compile(_syllable(w)) for w in dict.fromkeys(words)
                    if w != word and not _UNSURE_LETTERS.intersection(w))
-    return NamePatterns(anchor, full, others)
+    return NamePatterns(anchor, full, others, full_lower)
+
+
+def _name_spans(dt: DocText, patterns: NamePatterns, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``patterns.full`` matches ``dt.text[start:end]`` (read on the lower-case text when exact)."""
+    if patterns.full_lower is not None:
+        return [m.span() for m in patterns.full_lower.finditer(dt.lower, start, end)]
+    return [m.span() for m in patterns.full.finditer(dt.text, start, end)]
 
 
 def _name_line_indexes(dt: DocText, patterns: NamePatterns) -> list[int]:
@@ -382,13 +405,12 @@ def name_spellings(dt: DocText, names: Iterable[str]) -> list[ExtractionIssue]:
     out = []
     for name in dict.fromkeys(names):
         patterns = _name_patterns(name)
-        pattern = patterns.full
         found: dict[str, list] = {}  # variant (lower case) -> [as first written, count, first line]
         for idx in _name_line_indexes(dt, patterns):
             start = dt.starts[idx]
             end = dt.starts[idx + 1] - 1 if idx + 1 < len(dt.starts) else len(dt.text)
-            for m in pattern.finditer(dt.text, start, end):
-                written = " ".join(m.group(0).split())
+            for a, b in _name_spans(dt, patterns, start, end):
+                written = " ".join(dt.text[a:b].split())
                 entry = found.setdefault(_spelling_key(written), [written, 0, dt.numbers[idx]])
                 entry[1] += 1
         if len(found) < 2:

@@ -179,3 +179,22 @@ def test_lazy_names_count_the_pass_first_then_earlier_adds() -> None:
     assert lazy.has("Dak Mil") and lazy.tier_of("Đắk Mil", "xã") == "huyện"
     lazy.add("Gia Nghĩa")
     assert lazy.has("Gia Nghĩa")
+
+
+def test_place_name_read_on_lower_case_text_matches_the_case_insensitive_pattern() -> None:
+    from ingest.doclint import DocText, _name_patterns
+    from ingest.models import Document
+
+    texts = ["UBND HUYỆN ĐẮK NÔNG, Đăk Nông,đắk nông", "ĐẮC  HÀ\tĐak Ha x-Đắk Ha Đắk Hao", "KON TUM Kon\u212aTum",
+             "Tu Mơ Rông TU MƠ RÔNG tu mơ rông1 _Tu Mơ Rông", "Krông Nô; KRÔNG NÔ.", "Đắk R'Lấp ĐẮK R'LẤP İı ſ"]
+    documents = [texts]
+    for seed in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
+        documents.append(seed.read_text(encoding="utf-8").split("\n"))
+    for lines in documents:
+        dt = DocText(Document(path="x.txt", format="txt", lines=[Line(no=i, text=t) for i, t in enumerate(lines, 1)]))
+        for name in ("Đắk Nông", "Đắk Ha", "Kon Tum", "Tu Mơ Rông", "Krông Nô", "Đắk R'Lấp"):
+            patterns = _name_patterns(name)
+            assert patterns.full_lower is not None
+            on_text = [m.span() for m in patterns.full.finditer(dt.text)]
+            assert [m.span() for m in patterns.full_lower.finditer(dt.lower)] == on_text
+    assert _name_patterns("Đắk Mil").full_lower is None  # ("i": "ı" and "İ" fold to it only case-insensitively)
