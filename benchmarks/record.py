@@ -30,14 +30,21 @@ def _cpu_model() -> str:
 
 
 def command() -> str:
-    module = Path(sys.argv[0]).with_suffix("").relative_to(Path(__file__).resolve().parents[1]).as_posix()
-    return f".venv/bin/python -m {module.replace('/', '.')} {' '.join(sys.argv[1:])}".strip()
+    """The command line that is running, as ``-m module`` when it is a module of this repository."""
+    script = Path(sys.argv[0]).resolve().with_suffix("")
+    try:
+        module = script.relative_to(Path(__file__).resolve().parents[1]).as_posix().replace("/", ".")
+    except ValueError:
+        return " ".join(sys.argv)
+    return f".venv/bin/python -m {module} {' '.join(sys.argv[1:])}".strip()
 
 
-def save(name: str, figures: dict, started: datetime) -> Path:
+def save(name: str, figures: dict, started: datetime, how: str | None = None) -> Path:
+    """Write the figures with the machine, the start and end time and ``how`` they were made (default: the
+    running command)."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"{name}.json"
-    record = {"scenario": name, "command": command(), "started": started.isoformat(timespec="seconds"),
+    record = {"scenario": name, "command": how or command(), "started": started.isoformat(timespec="seconds"),
               "finished": datetime.now().astimezone().isoformat(timespec="seconds"), "machine": machine(),
               "figures": figures}
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
