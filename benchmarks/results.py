@@ -87,16 +87,19 @@ def growth(rec: dict) -> list[str]:
 def national(rec: dict) -> list[str]:
     f = rec["figures"]
     fb, om = f["full_build"], f["one_more_quarter"]
+    load = f"in {f['load_s']} s" if f.get("load_s") is not None else "(time not recorded)"
     out = [f"{f['reports_per_quarter']} reports per quarter ({f['provinces']} provinces) × {f['quarters']} quarters "
-           f"= {f['raw_reports']} reports, {f['raw_facts']} facts, generated straight into raw with COPY in "
-           f"{f['load_s']} s; database {f['database_mb']} MB.", "",
+           f"= {f['raw_reports']} reports, {f['raw_facts']} facts, generated straight into raw with COPY {load}; "
+           f"database {f['database_mb']} MB.", "",
            "| | dbt build s | publish s | peak dbt RSS MB | peak PostgreSQL USS MB |", "|---|---|---|---|---|",
            f"| full build, all quarters | {fb['dbt_build_s']} | {fb['publish_s']} | {fb['peak_dbt_rss_mb']} | "
            f"{fb['peak_pg_uss_mb']} |",
            f"| one more quarter ({om['quarter']}, {om['reports']} reports), incremental | {om['dbt_build_s']} | "
            f"{om['publish_s']} | {om['peak_dbt_rss_mb']} | {om['peak_pg_uss_mb']} |", "",
            "Mart rows: " + ", ".join(f"{k} {v}" for k, v in f["marts_rows"].items()) + "."]
-    return out
+    if f.get("note"):
+        out += ["", f"Note: {f['note']}."]
+    return [line.replace("| None |", "| not recorded |") for line in out]
 
 
 SECTIONS = (
