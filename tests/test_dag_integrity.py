@@ -12,13 +12,19 @@ from ingest.quarters import TZ, Quarter
 
 @pytest.fixture(scope="module")
 def dagbag(tmp_path_factory):
+    """The DagBag, parsed in this process with the embedded default's Airflow settings. The environment is
+    restored afterwards: AIRFLOW_HOME, the SQLite URL and the lineage file must not leak into the CLI runs of
+    later tests (their subprocesses would write Airflow metadata and lineage into this module's home)."""
     import os
 
+    saved = dict(os.environ)
     os.environ.setdefault("CCHC_HOME", str(tmp_path_factory.mktemp("home")))
     airflow_local.configure_airflow_env()
     from airflow.dag_processing.dagbag import DagBag
 
-    return DagBag(dag_folder=str(airflow_local.DAGS_FOLDER))
+    yield DagBag(dag_folder=str(airflow_local.DAGS_FOLDER))
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 def test_no_import_errors(dagbag):
