@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -36,17 +37,32 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPost
     server.stop()
 
 
+@contextmanager
+def new_database(server: EmbeddedPostgres) -> Iterator[str]:
+    """A new, empty database on ``server``; its URL. Dropped on exit."""
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    admin = server.url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    try:
+        yield server.url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+def cli_env(url: str, home: Path) -> dict[str, str]:
+    """The environment of a ``cchc`` subprocess on warehouse ``url`` with its own CCHC_HOME (no CCHC_* of this
+    process)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    return env | {"CCHC_WAREHOUSE_URL": url, "CCHC_HOME": str(home), "DO_NOT_TRACK": "1"}
+
+
 @pytest.fixture
 def fresh_db(pg_server: EmbeddedPostgres) -> Iterator[str]:
     """A new, empty database on the session server; its URL. Dropped afterwards."""
-    name = f"t_{uuid.uuid4().hex[:10]}"
-    admin = pg_server.url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    url = pg_server.url.rsplit("/", 1)[0] + f"/{name}"
-    yield url
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with new_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture

@@ -12,14 +12,12 @@ no row (row counts and checksums of raw, quality, quarantine and marts).
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import subprocess
 import sys
 import tracemalloc
 import unicodedata
-import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, cli_env, new_database
 from tests.test_pipeline_e2e import cchc, rows
 from tests.warehouse_checks import fingerprint_diff, table_fingerprints
 
@@ -211,24 +209,17 @@ def faults_run(pg_server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     twins.mkdir()
     for good in good_reports():
         write_twin(twins / good.twin_name, good)
-    name = f"t_{uuid.uuid4().hex[:10]}"
-    admin = pg_server.url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    url = pg_server.url.rsplit("/", 1)[0] + f"/{name}"
     home = root / "home"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
-    env |= {"CCHC_WAREHOUSE_URL": url, "CCHC_HOME": str(home), "DO_NOT_TRACK": "1"}
-    first = cchc("run", "--quarter", QUARTER, "--inbox", str(inbox), env=env)
-    second, before, after = None, {}, {}
-    if first.returncode == 0:
-        before = table_fingerprints(url, SCHEMAS)
-        shutil.rmtree(home / "cache", ignore_errors=True)
-        second = cchc("run", "--quarter", QUARTER, "--inbox", str(inbox), env=env)
-        after = table_fingerprints(url, SCHEMAS)
-    yield FaultRun(url, inbox, twins, first, second, before, after)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with new_database(pg_server) as url:
+        env = cli_env(url, home)
+        first = cchc("run", "--quarter", QUARTER, "--inbox", str(inbox), env=env)
+        second, before, after = None, {}, {}
+        if first.returncode == 0:
+            before = table_fingerprints(url, SCHEMAS)
+            shutil.rmtree(home / "cache", ignore_errors=True)
+            second = cchc("run", "--quarter", QUARTER, "--inbox", str(inbox), env=env)
+            after = table_fingerprints(url, SCHEMAS)
+        yield FaultRun(url, inbox, twins, first, second, before, after)
 
 
 def files_by_status(url: str) -> dict[str, set[str]]:

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from psycopg import errors, sql
 
-from tests.conftest import REPO
+from tests.conftest import REPO, cli_env, new_database
 from tests.test_pipeline_e2e import cchc, rows
 
 sys.path.insert(0, str(REPO / "tools"))
@@ -64,18 +64,11 @@ def published(pg_server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
         (inbox / name).symlink_to(target)
     # a report inside, named in Windows-1258 bytes (not UTF-8): refused by name, and the quarter still runs
     write_report(inbox / LEGACY_NAME, "Sở Nội vụ tỉnh Ngọc Sơn")
-    name = f"t_{uuid.uuid4().hex[:10]}"
-    admin = pg_server.url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    url = pg_server.url.rsplit("/", 1)[0] + f"/{name}"
     home = root / "home"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
-    env |= {"CCHC_WAREHOUSE_URL": url, "CCHC_HOME": str(home), "DO_NOT_TRACK": "1"}
-    proc = cchc("run", "--quarter", QUARTER, "--inbox", str(inbox), env=env)
-    yield Published(url, home, inbox, links, proc)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with new_database(pg_server) as url:
+        env = cli_env(url, home)
+        proc = cchc("run", "--quarter", QUARTER, "--inbox", str(inbox), env=env)
+        yield Published(url, home, inbox, links, proc)
 
 
 # --- (a) the BI role ------------------------------------------------------------------------------------------
